@@ -1,0 +1,61 @@
+// npm run bank:check [-- --sample 30 [--seed 7]]: validates the bank, prints coverage, enforces quality.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { loadBank, type BankItem } from './load.ts';
+import { areaReports, qualityProblems, RULES } from './quality.ts';
+import { formatProblem } from './problem.ts';
+import { seededRandom, shuffled } from '../domain/random.ts';
+
+const { values } = parseArgs({
+  options: { sample: { type: 'string' }, seed: { type: 'string' }, bank: { type: 'string', default: 'question-bank' } },
+});
+
+const bank = loadBank(resolve(values.bank!));
+if (bank.problems.length || !bank.framework) {
+  for (const p of bank.problems) console.error(formatProblem(p));
+  console.error(`\n${bank.problems.length} problem(s) in the bank files; nothing was checked further.`);
+  process.exit(1);
+}
+
+const reports = areaReports(bank.items, bank.framework);
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '-');
+console.log('area  weight  target  items  reviewed   A    B    C    D   key-longest  d1/d2/d3  items per code');
+for (const r of reports) {
+  const codes = Object.entries(r.perCode).map(([c, n]) => `${c}:${n}`).join(' ');
+  const letters = ['A', 'B', 'C', 'D'].map((l) => pad(pct(r.letters[l], r.items), 4)).join(' ');
+  console.log(
+    `${pad(r.area, 4)}  ${pad(`${r.weight}%`, 6)}  ${pad(r.target, 6)}  ${pad(r.items, 5)}  ${pad(r.reviewed, 8)}  ${letters}  ${pad(pct(r.longestKey, r.items), 11)}  ${pad(`${r.difficulty[1]}/${r.difficulty[2]}/${r.difficulty[3]}`, 8)}  ${codes}`,
+  );
+}
+const total = bank.items.length;
+console.log(`total ${total} items over ${new Set(bank.items.map((i) => i.code)).size} of ${bank.framework.codeArea.size} codes`);
+console.log(
+  `rules: each key letter ${RULES.letterShare[0] * 100}–${RULES.letterShare[1] * 100}%, key longest ≤ ${RULES.longestKeyShare * 100}%, ` +
+    `NOT/EXCEPT stems ≤ ${RULES.negativeShare * 100}%, stem similarity (word 3-gram Jaccard) < ${RULES.duplicateStemSimilarity}, ` +
+    `≥ ${RULES.itemsPerCode} items per code, area target max(5×weight, 3×codes)`,
+);
+
+if (values.sample) printSample(bank.items, Number(values.sample), Number(values.seed ?? Date.now() % 100000));
+
+const problems = qualityProblems(bank.items, bank.framework);
+if (problems.length) {
+  console.error('');
+  for (const p of problems) console.error(formatProblem(p));
+  console.error(`\n${problems.length} quality problem(s).`);
+  process.exit(1);
+}
+console.log('bank OK');
+
+function printSample(items: BankItem[], n: number, seed: number) {
+  console.log(`\nA random sample of ${n} items (seed ${seed}; repeat with --seed ${seed}):\n`);
+  for (const item of shuffled(items, seededRandom(seed)).slice(0, n)) {
+    console.log(`── ${item.id} (difficulty ${item.content.difficulty}; ${item.file}:${item.line})`);
+    console.log(item.content.stem);
+    for (const l of ['A', 'B', 'C', 'D'] as const) {
+      console.log(`  ${l === item.content.answer ? '*' : ' '}${l}. ${item.content.options[l]}`);
+      console.log(`      ${item.content.rationale[l]}`);
+    }
+    console.log(`  refs: ${item.content.refs.join('; ')}\n`);
+  }
+}

@@ -1,0 +1,46 @@
+import { sqliteTable, integer, text, real, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { users } from './users.ts';
+import { items } from './items.ts';
+
+export const attempts = sqliteTable(
+  'attempts',
+  {
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    mode: text({ enum: ['exam', 'tutor'] }).notNull(),
+    status: text({ enum: ['open', 'submitted'] }).notNull(),
+    length: integer().notNull(),
+    minutes: integer(),
+    timeMultiplier: real().notNull(),
+    seed: integer().notNull(),
+    blueprint: text({ mode: 'json' }).$type<{ area: number; count: number }[]>().notNull(),
+    filter: text({ mode: 'json' }).$type<{ areas?: number[]; codes?: string[] }>().notNull(),
+    startedAt: integer().notNull(),
+    deadline: integer(),
+    submittedAt: integer(),
+    closedBy: text({ enum: ['candidate', 'time'] }),
+    correct: integer(),
+  },
+  (t) => [index('attempts_user_idx').on(t.userId, t.startedAt)],
+);
+
+/** One row per slot: the item version shown, and the candidate's latest response. */
+export const slots = sqliteTable(
+  'slots',
+  {
+    attemptId: text()
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    slot: integer().notNull(),
+    itemId: text()
+      .notNull()
+      .references(() => items.id),
+    version: integer().notNull(),
+    choice: text({ enum: ['A', 'B', 'C', 'D'] }),
+    flagged: integer({ mode: 'boolean' }).notNull().default(false),
+    savedAt: integer(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.slot] }), index('slots_item_idx').on(t.itemId)],
+);

@@ -1,0 +1,3 @@
+export * from './users.ts';
+export * from './items.ts';
+export * from './attempts.ts';

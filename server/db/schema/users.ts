@@ -1,0 +1,36 @@
+import { sqliteTable, integer, text, real, index } from 'drizzle-orm/sqlite-core';
+
+export const users = sqliteTable('users', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  passwordHash: text().notNull(),
+  role: text({ enum: ['candidate', 'coach', 'admin'] }).notNull().default('candidate'),
+  timeMultiplier: real().notNull().default(1),
+  createdAt: integer().notNull(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    // sha256 of the cookie token: a copy of the database does not yield live sessions.
+    tokenHash: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer().notNull(),
+    lastSeenAt: integer().notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    email: text().notNull(),
+    address: text().notNull(),
+    at: integer().notNull(),
+  },
+  (t) => [index('login_failures_email_idx').on(t.email, t.at), index('login_failures_address_idx').on(t.address, t.at)],
+);

@@ -1,0 +1,20 @@
+// What every route can reach: the database, the framework and the clock (injectable for tests).
+import fp from 'fastify-plugin';
+import type { Db } from '../db/client.ts';
+import type { FrameworkIndex } from '../domain/framework.ts';
+
+export interface AppContext {
+  db: Db;
+  framework: FrameworkIndex;
+  now: () => number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance extends AppContext {}
+}
+
+export const contextPlugin = fp<AppContext>(async (app, ctx) => {
+  app.decorate('db', ctx.db);
+  app.decorate('framework', ctx.framework);
+  app.decorate('now', ctx.now);
+});

@@ -1,0 +1,25 @@
+import { Type } from 'typebox';
+
+export const UserSchema = Type.Object({
+  id: Type.Integer(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.Union([Type.Literal('candidate'), Type.Literal('coach'), Type.Literal('admin')]),
+  timeMultiplier: Type.Number(),
+});
+
+const Email = Type.String({ format: 'email', maxLength: 254 });
+
+export const RegisterSchema = Type.Object(
+  { email: Email, password: Type.String({ minLength: 8, maxLength: 200 }), name: Type.String({ minLength: 1, maxLength: 100 }) },
+  { additionalProperties: false },
+);
+
+export const LoginSchema = Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 200 }) }, { additionalProperties: false });
+
+export const UpdateMeSchema = Type.Object(
+  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), timeMultiplier: Type.Optional(Type.Number({ minimum: 1, maximum: 3 })) },
+  { additionalProperties: false },
+);
+
+export const UserReplySchema = Type.Object({ user: UserSchema });

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp, startApp, type TestApp } from './harness.ts';
+import { GRACE_MS } from '../../server/domain/attempt.ts';
+
+let t: TestApp;
+beforeAll(async () => { t = await startApp(); });
+afterAll(async () => { await t.close(); });
+
+type Caller = Awaited<ReturnType<typeof signUp>>;
+const start = async (u: Caller, body: object) => {
+  const res = await u.call('POST', '/api/attempts', body);
+  if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);
+  return res.json();
+};
+/** The key of a slot, read straight from the database (the API must not give it away). */
+const keyOf = (attemptId: string, slot: number) =>
+  (t.db.$client
+    .prepare(`select json_extract(v.content, '$.answer') as answer from slots s join item_versions v on v.item_id = s.item_id and v.version = s.version where s.attempt_id = ? and s.slot = ?`)
+    .get(attemptId, slot) as { answer: string }).answer;
+const wrongFor = (key: string) => (key === 'A' ? 'B' : 'A');
+
+describe('assembling an attempt', () => {
+  it('draws a 100-item exam as 15,15,6,18,15,7,2,10,5,7 with no item twice and a 120-minute clock', async () => {
+    const u = await signUp(t);
+    const body = await start(u, { mode: 'exam', seed: 11 });
+    expect(body.blueprint.map((b: { count: number }) => b.count)).toEqual([15, 15, 6, 18, 15, 7, 2, 10, 5, 7]);
+    expect(body.items).toHaveLength(100);
+    expect(new Set(body.items.map((i: { itemId: string }) => i.itemId)).size).toBe(100);
+    for (const area of body.blueprint) {
+      expect(body.items.filter((i: { area: number }) => i.area === area.area)).toHaveLength(area.count);
+    }
+    expect(body.items.map((i: { slot: number }) => i.slot)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(body.attempt).toMatchObject({ mode: 'exam', status: 'open', length: 100 });
+    expect(body.attempt.deadline - body.attempt.startedAt).toBe(120 * 60_000);
+    expect(body.attempt.remainingMs).toBeGreaterThan(119 * 60_000);
+  });
+
+  it('never sends a key or rationale in exam mode before submission', async () => {
+    const u = await signUp(t);
+    const body = await start(u, { mode: 'exam', length: 20 });
+    const read = await u.call('GET', `/api/attempts/${body.attempt.id}`);
+    const saved = await u.call('PUT', `/api/attempts/${body.attempt.id}/responses/1`, { choice: 'A' });
+    for (const text of [JSON.stringify(body), read.body, saved.body]) {
+      expect(text).not.toMatch(/"answer"|"rationale"|"correct"/);
+    }
+    expect((await u.call('GET', `/api/attempts/${body.attempt.id}/report`)).statusCode).toBe(409);
+  });
+
+  it('is reproducible from its seed', async () => {
+    const u = await signUp(t);
+    const v = await signUp(t);
+    const a = await start(u, { mode: 'exam', length: 30, seed: 99 });
+    const b = await start(v, { mode: 'exam', length: 30, seed: 99 });
+    expect(a.items.map((i: { itemId: string }) => i.itemId)).toEqual(b.items.map((i: { itemId: string }) => i.itemId));
+  });
+
+  it('puts the items a candidate has seen least first', async () => {
+    const u = await signUp(t);
+    const first = await start(u, { mode: 'tutor', areas: [7], length: 4 });
+    const second = await start(u, { mode: 'tutor', areas: [7], length: 4 });
+    const ids = (x: { items: { itemId: string }[] }) => x.items.map((i) => i.itemId);
+    expect(ids(second).filter((id) => ids(first).includes(id))).toEqual([]);
+  });
+
+  it('limits the draw to chosen areas or codes, renormalising weights', async () => {
+    const u = await signUp(t);
+    const byArea = await start(u, { mode: 'tutor', areas: [1, 7], length: 17 });
+    expect(byArea.blueprint).toEqual([{ area: 1, count: 15 }, { area: 7, count: 2 }]);
+    const byCode = await start(u, { mode: 'tutor', codes: ['4A', '10B'], length: 5 });
+    expect(new Set(byCode.items.map((i: { code: string }) => i.code))).toEqual(new Set(['4A', '10B']));
+    expect(byCode.blueprint).toEqual([{ area: 4, count: 4 }, { area: 10, count: 1 }]);
+  });
+
+  it('answers 422 bank_shortfall naming the area when the bank cannot fill a quota', async () => {
+    const u = await signUp(t);
+    const res = await u.call('POST', '/api/attempts', { mode: 'exam', areas: [7], length: 50 });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ error: 'bank_shortfall', message: expect.stringContaining('area 7'), shortfalls: [{ area: 7, needed: 50 }] });
+  });
+
+  it('answers bad bodies with 400 JSON', async () => {
+    const u = await signUp(t);
+    for (const body of [{ mode: 'quiz' }, { length: 0 }, { areas: [42] }, { codes: ['11Z'] }, { extra: true }]) {
+      const res = await u.call('POST', '/api/attempts', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json()).toEqual({ error: expect.any(String), message: expect.any(String) });
+    }
+    const a = await start(u, { mode: 'exam', length: 5 });
+    const bad = await u.call('PUT', `/api/attempts/${a.attempt.id}/responses/1`, { choice: 'E' });
+    expect(bad.statusCode).toBe(400);
+    expect((await u.call('PUT', `/api/attempts/${a.attempt.id}/responses/6`, { choice: 'A' })).statusCode).toBe(404);
+  });
+
+  it('needs a signed-in caller', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/attempts', payload: { mode: 'exam' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error).toBe('unauthenticated');
+  });
+});
+
+describe('owning an attempt', () => {
+  it('hides an attempt from everyone but its owner with 404', async () => {
+    const owner = await signUp(t);
+    const other = await signUp(t);
+    const a = await start(owner, { mode: 'exam', length: 5 });
+    const id = a.attempt.id;
+    for (const [method, url, body] of [
+      ['GET', `/api/attempts/${id}`],
+      ['PUT', `/api/attempts/${id}/responses/1`, { choice: 'A' }],
+      ['POST', `/api/attempts/${id}/submit`],
+      ['GET', `/api/attempts/${id}/report`],
+    ] as const) {
+      const res = await other.call(method, url, body);
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+      expect(res.json().error).toBe('not_found');
+    }
+    expect((await other.call('GET', '/api/attempts')).json().attempts).toEqual([]);
+    expect((await owner.call('GET', `/api/attempts/${id}`)).json().responses[0]).toEqual({ slot: 1, choice: null, flagged: false, savedAt: null });
+  });
+});
+
+describe('responding and scoring', () => {
+  it('saves responses and flags, then reports by category, area and code with every rationale', async () => {
+    const u = await signUp(t);
+    const a = await start(u, { mode: 'exam', length: 10, seed: 5 });
+    const id = a.attempt.id;
+    const right = [1, 2, 3, 4];
+    for (const slot of right) expect((await u.call('PUT', `/api/attempts/${id}/responses/${slot}`, { choice: keyOf(id, slot) })).statusCode).toBe(200);
+    const wrong = await u.call('PUT', `/api/attempts/${id}/responses/5`, { choice: wrongFor(keyOf(id, 5)), flagged: true });
+    expect(wrong.json()).toMatchObject({ slot: 5, flagged: true, savedAt: expect.any(Number), remainingMs: expect.any(Number) });
+    const cleared = await u.call('PUT', `/api/attempts/${id}/responses/4`, { choice: null });
+    expect(cleared.json()).toMatchObject({ slot: 4, choice: null });
+
+    const read = (await u.call('GET', `/api/attempts/${id}`)).json();
+    expect(read.responses.filter((r: { choice: string | null }) => r.choice !== null)).toHaveLength(4);
+    expect(read.responses[4]).toMatchObject({ flagged: true });
+
+    const report = (await u.call('POST', `/api/attempts/${id}/submit`)).json();
+    expect(report.score).toEqual({ correct: 3, total: 10, percent: 30 });
+    expect(report.notice).toMatch(/not an official CETL score/);
+    expect(report.areas.reduce((s: number, x: { total: number }) => s + x.total, 0)).toBe(10);
+    expect(report.categories.reduce((s: number, x: { correct: number }) => s + x.correct, 0)).toBe(3);
+    expect(report.codes.reduce((s: number, x: { total: number }) => s + x.total, 0)).toBe(10);
+    expect(report.items).toHaveLength(10);
+    for (const item of report.items) {
+      expect(Object.keys(item.rationale)).toEqual(['A', 'B', 'C', 'D']);
+      expect(item.answer).toBe(keyOf(id, item.slot));
+    }
+    expect(report.items[4]).toMatchObject({ slot: 5, correct: false, flagged: true });
+
+    const again = await u.call('GET', `/api/attempts/${id}/report`);
+    expect(again.json()).toEqual(report);
+    const late = await u.call('PUT', `/api/attempts/${id}/responses/6`, { choice: 'A' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toBe('attempt_closed');
+    const listed = (await u.call('GET', '/api/attempts')).json().attempts.find((x: { id: string }) => x.id === id);
+    expect(listed).toMatchObject({ status: 'submitted', closedBy: 'candidate', score: { correct: 3, total: 10, percent: 30 }, answered: 4 });
+  });
+
+  it('in tutor mode returns the key and rationale for a slot once it is answered, and locks that answer', async () => {
+    const u = await signUp(t);
+    const a = await start(u, { mode: 'tutor', length: 5 });
+    const id = a.attempt.id;
+    expect(a.attempt.deadline).toBeNull();
+    const flagOnly = await u.call('PUT', `/api/attempts/${id}/responses/2`, { choice: null, flagged: true });
+    expect(flagOnly.json()).not.toHaveProperty('answer');
+    const key = keyOf(id, 1);
+    const res = (await u.call('PUT', `/api/attempts/${id}/responses/1`, { choice: wrongFor(key) })).json();
+    expect(res).toMatchObject({ answer: key, correct: false, rationale: { A: expect.any(String), D: expect.any(String) } });
+    const change = await u.call('PUT', `/api/attempts/${id}/responses/1`, { choice: key });
+    expect(change.statusCode).toBe(409);
+    expect(change.json().error).toBe('response_locked');
+    expect((await u.call('PUT', `/api/attempts/${id}/responses/1`, { choice: wrongFor(key) })).statusCode).toBe(200);
+    const partial = (await u.call('GET', `/api/attempts/${id}/report`)).json();
+    expect(partial.items.map((i: { slot: number }) => i.slot)).toEqual([1]);
+  });
+});
+
+describe('the server owns time', () => {
+  it('applies the time multiplier to every timed attempt', async () => {
+    const u = await signUp(t);
+    await u.call('PATCH', '/api/me', { timeMultiplier: 1.5 });
+    const a = await start(u, { mode: 'exam', length: 10, minutes: 20 });
+    expect(a.attempt.deadline - a.attempt.startedAt).toBe(30 * 60_000);
+    expect(a.attempt.timeMultiplier).toBe(1.5);
+  });
+
+  it('accepts a response in the grace after the deadline, refuses it after, and closes the attempt when touched', async () => {
+    const u = await signUp(t);
+    const a = await start(u, { mode: 'exam', length: 5, minutes: 1 });
+    const id = a.attempt.id;
+    const base = t.clock.offset;
+    try {
+      t.clock.offset = base + 60_000 + GRACE_MS - 1_000;
+      const inGrace = await u.call('PUT', `/api/attempts/${id}/responses/1`, { choice: keyOf(id, 1) });
+      expect(inGrace.statusCode).toBe(200);
+      expect(inGrace.json().remainingMs).toBe(0);
+      t.clock.offset = base + 60_000 + GRACE_MS + 1_000;
+      const late = await u.call('PUT', `/api/attempts/${id}/responses/2`, { choice: 'A' });
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error).toBe('attempt_closed');
+      const read = (await u.call('GET', `/api/attempts/${id}`)).json();
+      expect(read.attempt).toMatchObject({ status: 'submitted', closedBy: 'time', remainingMs: 0, score: { correct: 1, total: 5 } });
+      const report = (await u.call('GET', `/api/attempts/${id}/report`)).json();
+      expect(report.score.correct).toBe(1);
+      expect(report.closedBy).toBe('time');
+    } finally {
+      t.clock.offset = base;
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { assemble, type Candidate } from '../../server/domain/assembly.ts';
+
+function pool(area: number, codes: string[], perCode: number, seen: (id: string) => number = () => 0): Candidate[] {
+  return codes.flatMap((code) =>
+    Array.from({ length: perCode }, (_, i) => {
+      const itemId = `${code}-${String(i + 1).padStart(3, '0')}`;
+      return { itemId, code, area, seen: seen(itemId), lastSeenAt: seen(itemId) ? 1000 : null };
+    }),
+  );
+}
+
+describe('assemble', () => {
+  const bank = [...pool(1, ['1A', '1B', '1C'], 10), ...pool(2, ['2A', '2B'], 10)];
+
+  it('fills each area with its count, never repeating an item', () => {
+    const result = assemble([{ area: 1, count: 9 }, { area: 2, count: 4 }], bank, 42);
+    if (!result.ok) throw new Error('expected a draw');
+    expect(result.items.filter((i) => i.area === 1)).toHaveLength(9);
+    expect(result.items.filter((i) => i.area === 2)).toHaveLength(4);
+    expect(new Set(result.items.map((i) => i.itemId)).size).toBe(13);
+  });
+
+  it('spreads an area’s seats evenly over its codes', () => {
+    const result = assemble([{ area: 1, count: 9 }], bank, 7);
+    if (!result.ok) throw new Error('expected a draw');
+    const perCode = ['1A', '1B', '1C'].map((c) => result.items.filter((i) => i.code === c).length);
+    expect(perCode).toEqual([3, 3, 3]);
+  });
+
+  it('is exactly repeatable from its seed and differs across seeds', () => {
+    const a = assemble([{ area: 1, count: 5 }], bank, 1);
+    const b = assemble([{ area: 1, count: 5 }], bank, 1);
+    const c = assemble([{ area: 1, count: 5 }], bank, 2);
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+
+  it('draws unseen items before seen ones, and the least recently seen among seen ones', () => {
+    const seen = new Set(['1A-001', '1A-002', '1A-003', '1B-001', '1B-002', '1C-001']);
+    const candidates = pool(1, ['1A', '1B', '1C'], 4, (id) => (seen.has(id) ? 1 : 0));
+    const result = assemble([{ area: 1, count: 6 }], candidates, 3);
+    if (!result.ok) throw new Error('expected a draw');
+    expect(result.items.every((i) => i.seen === 0)).toBe(true);
+  });
+
+  it('moves a seat to another code when one code has only seen items left', () => {
+    const candidates = pool(1, ['1A', '1B'], 3, (id) => (id.startsWith('1A') ? 2 : 0));
+    const result = assemble([{ area: 1, count: 3 }], candidates, 9);
+    if (!result.ok) throw new Error('expected a draw');
+    expect(result.items.map((i) => i.code).sort()).toEqual(['1B', '1B', '1B']);
+  });
+
+  it('reports every area that cannot be filled', () => {
+    expect(assemble([{ area: 1, count: 31 }, { area: 2, count: 20 }, { area: 3, count: 1 }], bank, 1)).toEqual({
+      ok: false,
+      shortfalls: [
+        { area: 1, needed: 31, available: 30 },
+        { area: 3, needed: 1, available: 0 },
+      ],
+    });
+  });
+
+  it('never repeats an item whatever the seed and counts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 20 }), (seed, n1, n2) => {
+        const result = assemble([{ area: 1, count: n1 }, { area: 2, count: n2 }], bank, seed);
+        if (!result.ok) throw new Error('expected a draw');
+        expect(new Set(result.items.map((i) => i.itemId)).size).toBe(n1 + n2);
+      }),
+    );
+  });
+});
