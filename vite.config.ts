@@ -14,9 +14,9 @@ export default defineConfig({
   test: {
     root: '.',
     projects: [
-      { extends: false, test: { name: 'unit', root: '.', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
-      { extends: false, test: { name: 'api', root: '.', include: ['test/api/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } },
-      { extends: false, test: { name: 'e2e', root: '.', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
+      { test: { name: 'unit', root: '.', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'api', root: '.', include: ['test/api/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { name: 'e2e', root: '.', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });
