@@ -88,7 +88,7 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const now = app.now();
     const attempt = touchAttempt(app.db, loadOwnAttempt(app.db, request.params.id, user.id), app.framework, now);
     if (!acceptsResponses(attempt, now)) throw closed();
-    const row = loadSlots(app.db, attempt.id).find((s) => s.slot === request.params.slot);
+    const [row] = loadSlots(app.db, attempt.id, request.params.slot);
     if (!row) throw new HttpError(404, 'not_found', `Slot ${request.params.slot} does not exist; this attempt has slots 1–${attempt.length}.`);
     const { choice } = request.body;
     // Once tutor mode has shown a slot's key, its answer stands; re-sending the same choice is fine.

@@ -18,13 +18,14 @@ export function loadOwnAttempt(db: Db, id: string, userId: number): AttemptRow {
   return row;
 }
 
-export function loadSlots(db: Db, attemptId: string): SlotRow[] {
+/** All slots of an attempt, or just one when `slot` is given (a save needs only its own). */
+export function loadSlots(db: Db, attemptId: string, slot?: number): SlotRow[] {
   return db
     .select({ slot: slots, content: itemVersions.content, code: items.code, area: items.area })
     .from(slots)
     .innerJoin(itemVersions, and(eq(itemVersions.itemId, slots.itemId), eq(itemVersions.version, slots.version)))
     .innerJoin(items, eq(items.id, slots.itemId))
-    .where(eq(slots.attemptId, attemptId))
+    .where(slot === undefined ? eq(slots.attemptId, attemptId) : and(eq(slots.attemptId, attemptId), eq(slots.slot, slot)))
     .orderBy(asc(slots.slot))
     .all()
     .map((r) => ({ ...r.slot, content: r.content, code: r.code, area: r.area }));
