@@ -9,6 +9,7 @@ export interface Config {
   databasePath: string;
   sessionSecret: string;
   logLevel: string;
+  bankPath: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -33,7 +34,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('SESSION_SECRET must be at least 32 characters (or leave it unset to generate one)');
   }
   sessionSecret ??= storedSecret(databasePath);
-  return { port: Number(port), host, databasePath, sessionSecret, logLevel };
+  const bankPath = env.BANK_PATH ?? './question-bank';
+  return { port: Number(port), host, databasePath, sessionSecret, logLevel, bankPath };
 }
 
 /** Generated once and kept beside the database, readable only by its owner. */

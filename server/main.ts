@@ -22,7 +22,7 @@ async function main() {
     throw err;
   }
   const db = openDatabase(config.databasePath);
-  const bank = loadBank(resolve('question-bank'));
+  const bank = loadBank(resolve(config.bankPath));
   if (bank.problems.length || !bank.framework) {
     for (const p of bank.problems) console.error(formatProblem(p));
     console.error('The question bank has problems (listed above); the database was left as it was. Fix them and start again.');

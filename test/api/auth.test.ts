@@ -92,6 +92,16 @@ describe('accounts', () => {
     t.clock.offset -= 16 * 60_000;
   });
 
+  it('rate-limits an address after twenty failures, whatever the account', async () => {
+    const from = (email: string, password = 'wrong password') =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: '10.9.8.7' });
+    for (let i = 0; i < 20; i++) expect((await from(`nobody${i}@example.org`)).statusCode).toBe(401);
+    const u = await signUp(t);
+    expect((await from(u.credentials.email, u.credentials.password)).statusCode).toBe(429);
+    const elsewhere = await post('/api/auth/login', { email: u.credentials.email, password: u.credentials.password });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+
   it('ends a session left idle past the limit', async () => {
     const u = await signUp(t);
     t.clock.offset += SESSION_IDLE_MS + 1000;

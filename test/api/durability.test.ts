@@ -1,51 +1,63 @@
-// An acknowledged response must survive kill -9 of the server: a real process, a real file.
+// The real server process: acknowledged writes survive kill -9; a bad bank stops start-up and changes nothing.
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { healthy, spawnServer } from './process.ts';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-describe('durability', () => {
+describe('the server process', () => {
   it('keeps an acknowledged response after the server is killed with SIGKILL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cetl-kill-'));
-    const port = await freePort();
-    const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: String(port), DATABASE_PATH: join(dir, 'db.sqlite'), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    server.stderr.on('data', (d) => (stderr += d));
-    const base = `http://127.0.0.1:${port}`;
+    const server = await spawnServer({ DATABASE_PATH: join(dir, 'db.sqlite') });
     try {
-      for (let i = 0; ; i++) {
-        if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-        if (i > 150 || server.exitCode !== null) throw new Error(`server did not start: ${stderr}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await healthy(server);
       const json = { 'content-type': 'application/json' };
-      const reg = await fetch(`${base}/api/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'k@example.org', password: 'long enough pw', name: 'K' }) });
+      const reg = await fetch(`${server.base}/api/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'k@example.org', password: 'long enough pw', name: 'K' }) });
       const cookie = reg.headers.get('set-cookie')!.split(';')[0];
-      const attempt = await (await fetch(`${base}/api/attempts`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ mode: 'exam', areas: [3], length: 3 }) })).json();
-      const put = await fetch(`${base}/api/attempts/${attempt.attempt.id}/responses/2`, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify({ choice: 'C', flagged: true }) });
+      const attempt = await (await fetch(`${server.base}/api/attempts`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ mode: 'exam', areas: [3], length: 3 }) })).json();
+      const put = await fetch(`${server.base}/api/attempts/${attempt.attempt.id}/responses/2`, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify({ choice: 'C', flagged: true }) });
       expect(put.status).toBe(200);
-      server.kill('SIGKILL');
-      await new Promise((r) => server.once('exit', r));
+      server.child.kill('SIGKILL');
+      await server.exited;
       const db = new Database(join(dir, 'db.sqlite'), { readonly: true });
       const row = db.prepare('select choice, flagged from slots where attempt_id = ? and slot = 2').get(attempt.attempt.id);
       db.close();
       expect(row).toEqual({ choice: 'C', flagged: 1 });
     } finally {
-      if (server.exitCode === null) server.kill('SIGKILL');
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
     }
+  });
+
+  it('refuses to start on a bad bank, naming file and line, and leaves the database as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cetl-badbank-'));
+    const bankPath = join(dir, 'bank');
+    cpSync('question-bank', bankPath, { recursive: true });
+    const env = { DATABASE_PATH: join(dir, 'db.sqlite'), BANK_PATH: bankPath };
+    const first = await spawnServer(env);
+    await healthy(first);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    const count = () => {
+      const db = new Database(env.DATABASE_PATH, { readonly: true });
+      const n = db.prepare('select count(*) n, max(version) v from item_versions').get();
+      db.close();
+      return n;
+    };
+    const before = count();
+
+    // One bad value anywhere must stop the whole sync.
+    const file = join(bankPath, 'part1/03/3A.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('difficulty: 2', 'difficulty: 7'));
+    const second = await spawnServer(env);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/part1\/03\/3A\.yaml:\d+ \(item 3A-\d{3}, field items\.difficulty\)/);
+    expect(count()).toEqual(before);
+  });
+
+  it('stops on a bad configuration value and names it', async () => {
+    const server = await spawnServer({ PORT: 'eighty', DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'cetl-cfg-')), 'db.sqlite') });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/Configuration error: PORT must be/);
   });
 });
