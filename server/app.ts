@@ -60,7 +60,16 @@ export async function buildApp(options: AppOptions) {
 
   const clientDir = options.clientDir ?? defaultClientDir;
   const hasClient = existsSync(clientDir);
-  if (hasClient) await app.register(fastifyStatic, { root: clientDir, wildcard: false, index: ['index.html'] });
+  if (hasClient) {
+    await app.register(fastifyStatic, {
+      root: clientDir,
+      wildcard: false,
+      index: ['index.html'],
+      cacheControl: false,
+      // Hashed asset names never change content, so browsers may keep them; the shell is revalidated.
+      setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes (/exam/…, /report/…) load the app shell; unknown /api paths stay JSON 404s.
     if (hasClient && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');

@@ -1,0 +1,74 @@
+// The real server, in process, on a fresh SQLite file; its clock can be moved forward.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildApp } from '../../../server/app.ts';
+import { loadBank } from '../../../server/bank/load.ts';
+import { syncBank } from '../../../server/bank/sync.ts';
+import { openDatabase, type Db } from '../../../server/db/client.ts';
+
+export const root = resolve(import.meta.dirname, '../../..');
+const clientSrc = join(root, 'client');
+const clientDist = join(root, 'dist/client');
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds the client (npx vite build) unless dist/client is newer than every client source file. */
+export function ensureClientBuilt(): void {
+  const index = join(clientDist, 'index.html');
+  const fresh = existsSync(index) && statSync(index).mtimeMs > Math.max(newest(clientSrc), statSync(join(root, 'vite.config.ts')).mtimeMs);
+  if (fresh) return;
+  execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'pipe', timeout: 120_000 });
+}
+
+export interface TestServer {
+  url: string;
+  db: Db;
+  /** Milliseconds added to the server's clock; raise it to make time pass on the server. */
+  clock: { offset: number };
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'cetl-e2e-'));
+  const db = openDatabase(join(dir, 'e2e.sqlite'));
+  const bank = loadBank(join(root, 'question-bank'));
+  if (!bank.framework) throw new Error(`question-bank/blueprint.yaml does not load: ${bank.problems.map((p) => p.message).join('; ')}`);
+  syncBank(db, bank.items, Date.now());
+  const clock = { offset: 0 };
+  const app = await buildApp({
+    db,
+    framework: bank.framework,
+    now: () => Date.now() + clock.offset,
+    sessionSecret: randomBytes(32).toString('base64url'),
+    clientDir: clientDist,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    db,
+    clock,
+    async close() {
+      await app.close();
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The stored choices of an attempt, read straight from the database. */
+export function storedResponses(db: Db, attemptId: string): { slot: number; choice: string | null; flagged: number }[] {
+  return db.$client
+    .prepare('SELECT slot, choice, flagged FROM slots WHERE attempt_id = ? ORDER BY slot')
+    .all(attemptId) as { slot: number; choice: string | null; flagged: number }[];
+}
