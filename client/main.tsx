@@ -1,7 +1,5 @@
 import { render } from 'preact';
-
-function App() {
-  return <main><h1>CETL Practice</h1></main>;
-}
+import { App } from './app.tsx';
+import './styles/base.css';
 
 render(<App />, document.getElementById('app')!);

@@ -59,13 +59,20 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Presses Tab until the focused element matches `selector`; fails if it never does. */
-export async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
+/** Presses Tab until the focused element matches `selector` (and contains `text`); fails if it never does. */
+export async function tabTo(page: Page, selector: string, text?: string, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    const found = await page.evaluate(
+      ([s, t]) => {
+        const el = document.activeElement as HTMLElement | null;
+        return !!el && el.matches(s!) && (t === null || el.innerText.includes(t));
+      },
+      [selector, text ?? null] as const,
+    );
+    if (found) return;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`Tab never reached ${selector}`);
+  throw new Error(`Tab never reached ${selector}${text ? ` with "${text}"` : ''}`);
 }
 
 export const focusedText = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');

@@ -1,0 +1,87 @@
+// The shell: skip link, header with navigation, one <main>, the router.
+import { ErrorBoundary, LocationProvider, useLocation } from 'preact-iso';
+import { useEffect } from 'preact/hooks';
+import { currentUser, loadSession, signOut } from './models/session.ts';
+import { Routes } from './routes.tsx';
+
+function Header() {
+  const user = currentUser.value;
+  const { path, route } = useLocation();
+  const inExam = path.startsWith('/exam/');
+  const current = (href: string) => (path === href ? 'page' : undefined);
+  const out = async () => {
+    try {
+      await signOut();
+    } finally {
+      route('/signin');
+    }
+  };
+  return (
+    <header class="site-header">
+      <div class="wrap site-header__inner">
+        <a class="brand" href={user ? '/' : '/signin'}>
+          CETL Practice
+        </a>
+        <nav aria-label="Main">
+          <ul class="nav-list">
+            {user ? (
+              <>
+                <li>
+                  <a href="/" aria-current={current('/')}>
+                    {inExam ? 'Leave to dashboard' : 'Dashboard'}
+                  </a>
+                </li>
+                <li>
+                  <a href="/profile" aria-current={current('/profile')}>
+                    Profile
+                  </a>
+                </li>
+                <li>
+                  <button type="button" class="link-button" onClick={out}>
+                    Sign out
+                  </button>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <a href="/signin" aria-current={current('/signin')}>
+                    Sign in
+                  </a>
+                </li>
+                <li>
+                  <a href="/signup" aria-current={current('/signup')}>
+                    Create account
+                  </a>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function App() {
+  useEffect(() => {
+    void loadSession();
+  }, []);
+  return (
+    <LocationProvider>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header />
+      <main id="main" class="wrap" tabIndex={-1}>
+        {currentUser.value === undefined ? (
+          <p class="muted">Loading…</p>
+        ) : (
+          <ErrorBoundary onError={(e) => console.error(e)}>
+            <Routes />
+          </ErrorBoundary>
+        )}
+      </main>
+    </LocationProvider>
+  );
+}

@@ -1,0 +1,75 @@
+// Typed calls to the API. Types come from the server's TypeBox schemas (type-only imports: no
+// server code reaches the bundle). Every failure becomes an ApiError carrying the server's message.
+import type { Static } from 'typebox';
+import type { LoginSchema, RegisterSchema, UpdateMeSchema, UserSchema } from '../../server/schemas/user.ts';
+import type { FrameworkSchema } from '../../server/schemas/framework.ts';
+import type {
+  AttemptReplySchema, AttemptSummarySchema, CreateAttemptSchema, PutResponseSchema, ReportSchema, ResponseSchema,
+  SavedResponseSchema, SlotItemSchema,
+} from '../../server/schemas/attempt.ts';
+
+export type User = Static<typeof UserSchema>;
+export type Framework = Static<typeof FrameworkSchema>;
+export type Area = Framework['areas'][number];
+export type CreateAttempt = Static<typeof CreateAttemptSchema>;
+export type AttemptSummary = Static<typeof AttemptSummarySchema>;
+export type AttemptReply = Static<typeof AttemptReplySchema>;
+export type SlotItem = Static<typeof SlotItemSchema>;
+export type ServerResponse = Static<typeof ResponseSchema>;
+export type SavedResponse = Static<typeof SavedResponseSchema>;
+export type PutResponse = Static<typeof PutResponseSchema>;
+export type Report = Static<typeof ReportSchema>;
+export type ReportItem = Report['items'][number];
+export type Choice = 'A' | 'B' | 'C' | 'D';
+export type Mode = AttemptSummary['mode'];
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the request never reached the server (offline, DNS, reset). */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+  /** Worth trying again later: no answer at all, or the server failed (5xx). */
+  get retryable(): boolean {
+    return this.status === 0 || this.status >= 500;
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection; nothing you chose is lost.');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => null)) as { error?: string; message?: string } | null;
+  if (!res.ok) {
+    throw new ApiError(res.status, data?.error ?? `http_${res.status}`, data?.message ?? `The server answered ${res.status}; try again.`);
+  }
+  return data as T;
+}
+
+export const api = {
+  register: (body: Static<typeof RegisterSchema>) => call<{ user: User }>('POST', '/api/auth/register', body),
+  login: (body: Static<typeof LoginSchema>) => call<{ user: User }>('POST', '/api/auth/login', body),
+  logout: () => call<void>('POST', '/api/auth/logout'),
+  me: () => call<{ user: User }>('GET', '/api/me'),
+  updateMe: (body: Static<typeof UpdateMeSchema>) => call<{ user: User }>('PATCH', '/api/me', body),
+  framework: () => call<Framework>('GET', '/api/framework'),
+  createAttempt: (body: CreateAttempt) => call<AttemptReply>('POST', '/api/attempts', body),
+  attempts: () => call<{ attempts: AttemptSummary[] }>('GET', '/api/attempts'),
+  attempt: (id: string) => call<AttemptReply>('GET', `/api/attempts/${encodeURIComponent(id)}`),
+  putResponse: (id: string, slot: number, body: PutResponse) =>
+    call<SavedResponse>('PUT', `/api/attempts/${encodeURIComponent(id)}/responses/${slot}`, body),
+  submit: (id: string) => call<Report>('POST', `/api/attempts/${encodeURIComponent(id)}/submit`),
+  report: (id: string) => call<Report>('GET', `/api/attempts/${encodeURIComponent(id)}/report`),
+};

@@ -1,0 +1,103 @@
+// The server owns the clock. Moving the server's clock forward (its `now` is injectable) makes time
+// pass without waiting: the runner re-syncs on every save, warns at 15, 5 and 1 minutes (one live
+// region), and closes the attempt itself at zero. If the server closed it first, a save's 409 leads
+// to the report.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, describeViolations, hasChromium, launch, screenshot } from './support/browser.ts';
+import { ensureClientBuilt, startServer, storedResponses, type TestServer } from './support/server.ts';
+import { createAttemptViaApi, DRILL_AREAS, getJson, registerViaApi, timerSeconds, waitSaved } from './support/flows.ts';
+
+describe.skipIf(!hasChromium)('an exam whose time runs out', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    server = await startServer();
+    browser = await launch();
+    context = await browser.newContext();
+    page = await context.newPage();
+    await registerViaApi(context.request, server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('warns at 15, 5 and 1 minutes, and closes itself at zero, showing the report', async () => {
+    server.clock.offset = 0;
+    const { attempt } = await createAttemptViaApi(context.request, server.url, { mode: 'exam', length: 10, minutes: 20, areas: DRILL_AREAS });
+    const planned = attempt.remainingMs!;
+    expect(planned).toBe(20 * 60_000);
+    const warning = page.getByTestId('time-warning');
+
+    // 15:02 left on the server; the page reads it on load and announces nothing yet.
+    server.clock.offset = planned - (15 * 60_000 + 2_000);
+    await page.goto(`${server.url}/exam/${attempt.id}/1`);
+    await page.locator('#question-title').waitFor();
+    const shown = await timerSeconds(page);
+    expect(shown).toBeGreaterThanOrEqual(15 * 60 - 2);
+    expect(shown).toBeLessThanOrEqual(15 * 60 + 2);
+    expect(await warning.getAttribute('aria-live')).toBe('polite');
+    expect(await warning.innerText()).toBe('');
+    await expect.poll(() => warning.innerText(), { timeout: 10_000 }).toBe('15 minutes left.');
+    // That live region is the only one on the page: nothing else is announced on its own.
+    expect(await page.locator('[aria-live], [role=status], [role=alert], [role=log]').count()).toBe(1);
+
+    // Each save re-syncs the countdown with the server: jump to 5:02, then to 1:02.
+    server.clock.offset = planned - (5 * 60_000 + 2_000);
+    await page.keyboard.press('a');
+    await waitSaved(page);
+    expect(Math.abs((await timerSeconds(page)) - (5 * 60 + 2))).toBeLessThanOrEqual(2);
+    await expect.poll(() => warning.innerText(), { timeout: 10_000 }).toBe('5 minutes left.');
+
+    server.clock.offset = planned - 62_000;
+    await page.keyboard.press('b');
+    await waitSaved(page);
+    await expect.poll(() => warning.innerText(), { timeout: 10_000 }).toBe('1 minute left.');
+    // The last-minute colours keep their contrast.
+    const violations1 = await axeViolations(page);
+    expect(violations1, describeViolations(violations1)).toEqual([]);
+    await screenshot(page, '10-runner-one-minute');
+
+    // 3 seconds before the deadline: the runner hands in by itself at zero.
+    server.clock.offset = planned - 3_000;
+    await page.keyboard.press('c');
+    await waitSaved(page);
+    expect(await timerSeconds(page)).toBeLessThanOrEqual(4);
+
+    await page.waitForURL(`${server.url}/report/${attempt.id}`, { timeout: 15_000 });
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Report');
+    const summary = await getJson<{ attempts: { id: string; status: string }[] }>(context.request, `${server.url}/api/attempts`);
+    expect(summary.attempts.find((a) => a.id === attempt.id)?.status).toBe('submitted');
+    expect(storedResponses(server.db, attempt.id)[0].choice).toBe('C');
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await screenshot(page, '11-report-after-time-out');
+  });
+
+  it('goes to the report, listing the unsaved choice, when the server has already closed the attempt', async () => {
+    server.clock.offset = 0;
+    const { attempt } = await createAttemptViaApi(context.request, server.url, { mode: 'exam', length: 10, areas: DRILL_AREAS });
+    await page.goto(`${server.url}/exam/${attempt.id}/2`);
+    await page.locator('#question-title').waitFor();
+    expect(await timerSeconds(page)).toBeGreaterThan(11 * 60);
+
+    // Past the deadline and the 30-second grace: the server refuses the next save (409 attempt_closed).
+    server.clock.offset = attempt.remainingMs! + 31_000;
+    await page.keyboard.press('c');
+    await page.waitForURL(`${server.url}/report/${attempt.id}`, { timeout: 15_000 });
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Report');
+    expect(await page.getByText('closed when time ran out').count()).toBe(1);
+    // The refused choice is not silently dropped: the report names it.
+    await expect.poll(() => page.getByTestId('unsaved').innerText()).toContain('question 2 (C)');
+    expect(storedResponses(server.db, attempt.id)[1].choice).toBeNull();
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await screenshot(page, '12-report-unsaved-choice');
+  });
+});
