@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth/index.ts';
 import { meRoutes } from './routes/me/index.ts';
 import { frameworkRoutes } from './routes/framework/index.ts';
 import { attemptRoutes } from './routes/attempts/index.ts';
+import { progressRoutes } from './routes/progress/index.ts';
 
 export interface AppOptions extends AppContext {
   sessionSecret: string;
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(meRoutes);
   await app.register(frameworkRoutes);
   await app.register(attemptRoutes);
+  await app.register(progressRoutes);
 
   const clientDir = options.clientDir ?? defaultClientDir;
   const hasClient = existsSync(clientDir);

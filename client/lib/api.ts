@@ -4,7 +4,7 @@ import type { Static } from 'typebox';
 import type { LoginSchema, RegisterSchema, UpdateMeSchema, UserSchema } from '../../server/schemas/user.ts';
 import type { FrameworkSchema } from '../../server/schemas/framework.ts';
 import type {
-  AttemptReplySchema, AttemptSummarySchema, CreateAttemptSchema, PutResponseSchema, ReportSchema, ResponseSchema,
+  AttemptReplySchema, AttemptSummarySchema, CreateAttemptSchema, ProgressSchema, PutResponseSchema, ReportSchema, ResponseSchema,
   SavedResponseSchema, SlotItemSchema,
 } from '../../server/schemas/attempt.ts';
 
@@ -20,6 +20,7 @@ export type SavedResponse = Static<typeof SavedResponseSchema>;
 export type PutResponse = Static<typeof PutResponseSchema>;
 export type Report = Static<typeof ReportSchema>;
 export type ReportItem = Report['items'][number];
+export type Progress = Static<typeof ProgressSchema>;
 export type Choice = 'A' | 'B' | 'C' | 'D';
 export type Mode = AttemptSummary['mode'];
 
@@ -72,4 +73,5 @@ export const api = {
     call<SavedResponse>('PUT', `/api/attempts/${encodeURIComponent(id)}/responses/${slot}`, body),
   submit: (id: string) => call<Report>('POST', `/api/attempts/${encodeURIComponent(id)}/submit`),
   report: (id: string) => call<Report>('GET', `/api/attempts/${encodeURIComponent(id)}/report`),
+  progress: () => call<Progress>('GET', '/api/progress'),
 };

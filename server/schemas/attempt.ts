@@ -62,8 +62,8 @@ export const AttemptReplySchema = Type.Object({
 });
 
 export const PutResponseSchema = Type.Object(
-  { choice: Type.Union([Letter, Type.Null()]), flagged: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false },
+  { choice: Type.Optional(Type.Union([Letter, Type.Null()])), flagged: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false, minProperties: 1 },
 );
 
 export const SavedResponseSchema = Type.Object({
@@ -82,6 +82,11 @@ export const ReportSchema = Type.Object({
   mode: Mode,
   status: Type.Union([Type.Literal('open'), Type.Literal('submitted')]),
   closedBy: Type.Union([Type.Literal('candidate'), Type.Literal('time'), Type.Null()]),
+  length: Type.Integer(),
+  startedAt: Type.Integer(),
+  deadline: Type.Union([Type.Integer(), Type.Null()]),
+  submittedAt: Type.Union([Type.Integer(), Type.Null()]),
+  timeMultiplier: Type.Number(),
   notice: Type.String(),
   score: Type.Object(Tally),
   categories: Type.Array(Type.Object({ id: Type.String(), ...Tally })),
@@ -107,3 +112,11 @@ export const ReportSchema = Type.Object({
 
 export const AttemptIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 export const SlotParams = Type.Object({ id: Type.String({ maxLength: 64 }), slot: Type.Integer({ minimum: 1 }) });
+
+const AreaTally = Type.Object({ area: Type.Integer(), correct: Type.Integer(), total: Type.Integer(), percent: Type.Number() });
+
+export const ProgressSchema = Type.Object({
+  attempts: Type.Array(
+    Type.Object({ id: Type.String(), mode: Mode, submittedAt: Type.Integer(), areas: Type.Array(AreaTally) }),
+  ),
+});

@@ -8,10 +8,12 @@ export const UserSchema = Type.Object({
   timeMultiplier: Type.Number(),
 });
 
+export const PASSWORD_MIN_LENGTH = 8;
+
 const Email = Type.String({ format: 'email', maxLength: 254 });
 
 export const RegisterSchema = Type.Object(
-  { email: Email, password: Type.String({ minLength: 8, maxLength: 200 }), name: Type.String({ minLength: 1, maxLength: 100 }) },
+  { email: Email, password: Type.String({ maxLength: 200 }), name: Type.String({ minLength: 1, maxLength: 100 }) },
   { additionalProperties: false },
 );
 

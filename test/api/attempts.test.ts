@@ -129,6 +129,9 @@ describe('responding and scoring', () => {
     for (const slot of right) expect((await u.call('PUT', `/api/attempts/${id}/responses/${slot}`, { choice: keyOf(id, slot) })).statusCode).toBe(200);
     const wrong = await u.call('PUT', `/api/attempts/${id}/responses/5`, { choice: wrongFor(keyOf(id, 5)), flagged: true });
     expect(wrong.json()).toMatchObject({ slot: 5, flagged: true, savedAt: expect.any(Number), remainingMs: expect.any(Number) });
+    const flagOnly = await u.call('PUT', `/api/attempts/${id}/responses/3`, { flagged: true });
+    expect(flagOnly.json()).toMatchObject({ slot: 3, choice: keyOf(id, 3), flagged: true });
+    expect((await u.call('PUT', `/api/attempts/${id}/responses/3`, {})).statusCode).toBe(400);
     const cleared = await u.call('PUT', `/api/attempts/${id}/responses/4`, { choice: null });
     expect(cleared.json()).toMatchObject({ slot: 4, choice: null });
 
@@ -139,6 +142,7 @@ describe('responding and scoring', () => {
     const report = (await u.call('POST', `/api/attempts/${id}/submit`)).json();
     expect(report.score).toEqual({ correct: 3, total: 10, percent: 30 });
     expect(report.notice).toMatch(/not an official CETL score/);
+    expect(report).toMatchObject({ length: 10, startedAt: a.attempt.startedAt, deadline: a.attempt.deadline, timeMultiplier: 1, submittedAt: expect.any(Number) });
     expect(report.areas.reduce((s: number, x: { total: number }) => s + x.total, 0)).toBe(10);
     expect(report.categories.reduce((s: number, x: { correct: number }) => s + x.correct, 0)).toBe(3);
     expect(report.codes.reduce((s: number, x: { total: number }) => s + x.total, 0)).toBe(10);
@@ -210,6 +214,19 @@ describe('the server owns time', () => {
     }
   });
 
+  it('records a hand-in after the clock reached zero (inside the grace) as closed by time', async () => {
+    const u = await signUp(t);
+    const a = await start(u, { mode: 'exam', length: 3, minutes: 1 });
+    const base = t.clock.offset;
+    try {
+      t.clock.offset = base + 60_000 + 5_000;
+      const report = (await u.call('POST', `/api/attempts/${a.attempt.id}/submit`)).json();
+      expect(report).toMatchObject({ status: 'submitted', closedBy: 'time' });
+    } finally {
+      t.clock.offset = base;
+    }
+  });
+
   it('closes overdue attempts in the periodic sweep without anyone touching them', async () => {
     const u = await signUp(t);
     const a = await start(u, { mode: 'exam', length: 3, minutes: 2 });
@@ -218,5 +235,23 @@ describe('the server owns time', () => {
     expect(status()).toEqual({ status: 'open', closed_by: null });
     expect(sweepOverdue(t.db, t.app.framework, Date.now() + 2 * 60_000 + GRACE_MS + 1_000)).toBeGreaterThanOrEqual(1);
     expect(status()).toEqual({ status: 'submitted', closed_by: 'time' });
+  });
+});
+
+describe('progress across attempts', () => {
+  it('lists recent finished attempts, newest first, with results by area, and only the caller’s', async () => {
+    const u = await signUp(t);
+    const other = await signUp(t);
+    const first = await start(u, { mode: 'exam', length: 4, areas: [1, 2], seed: 1 });
+    for (let slot = 1; slot <= 4; slot++) await u.call('PUT', `/api/attempts/${first.attempt.id}/responses/${slot}`, { choice: keyOf(first.attempt.id, slot) });
+    await u.call('POST', `/api/attempts/${first.attempt.id}/submit`);
+    const second = await start(u, { mode: 'exam', length: 3, areas: [4], seed: 2 });
+    await u.call('POST', `/api/attempts/${second.attempt.id}/submit`);
+    await start(u, { mode: 'exam', length: 2 }); // still open: not in progress
+    const body = (await u.call('GET', '/api/progress')).json();
+    expect(body.attempts.map((x: { id: string }) => x.id)).toEqual([second.attempt.id, first.attempt.id]);
+    expect(body.attempts[0].areas).toEqual([{ area: 4, correct: 0, total: 3, percent: 0 }]);
+    expect(body.attempts[1].areas).toEqual([{ area: 1, correct: 2, total: 2, percent: 100 }, { area: 2, correct: 2, total: 2, percent: 100 }]);
+    expect((await other.call('GET', '/api/progress')).json()).toEqual({ attempts: [] });
   });
 });

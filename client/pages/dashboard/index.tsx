@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorSummary } from '../../components/form/index.tsx';
 import { TableScroll } from '../../components/table-scroll/index.tsx';
-import { api, ApiError, type AttemptSummary, type CreateAttempt, type Framework, type Report } from '../../lib/api.ts';
+import { api, ApiError, type AttemptSummary, type CreateAttempt, type Framework, type Progress } from '../../lib/api.ts';
 import { clock, dateTime, multiplier, pct, plural, spokenDuration } from '../../lib/format.ts';
 import { readQueue } from '../../lib/offline-queue.ts';
 import { usePage } from '../../lib/page.ts';
@@ -14,8 +14,6 @@ import { currentUser } from '../../models/session.ts';
 import css from './dashboard.module.css';
 
 const FULL = { length: 100, minutes: 120 };
-/** Reports read for the chart: enough to show a trend without many requests. */
-const CHART_ATTEMPTS = 12;
 
 export default function Dashboard() {
   const user = currentUser.value!;
@@ -65,7 +63,7 @@ export default function Dashboard() {
         ) : done.length === 0 ? (
           <p class="muted">Finish a practice exam to see how you do in each area.</p>
         ) : (
-          <AreaProgress attempts={done.slice(0, CHART_ATTEMPTS)} fw={frameworkSignal.value} />
+          <AreaProgress attempts={done} fw={frameworkSignal.value} />
         )}
       </section>
 
@@ -289,14 +287,14 @@ function History({ attempts }: { attempts: AttemptSummary[] }) {
   );
 }
 
-/** Results by area over the recent finished attempts: bar = all of them, marker = the latest. */
+/** Results by area over the recent finished attempts (GET /api/progress): bar = all of them, marker = the latest. */
 function AreaProgress({ attempts, fw }: { attempts: AttemptSummary[]; fw: Framework | null }) {
   const chart = useModule(() => import('../../components/area-chart/index.tsx'));
-  const [reports, setReports] = useState<Report[] | null>(null);
+  const [reports, setReports] = useState<Progress['attempts'] | null>(null);
   const ids = attempts.map((a) => a.id).join(',');
   useEffect(() => {
     let live = true;
-    Promise.all(attempts.map((a) => api.report(a.id).catch(() => null))).then((rs) => live && setReports(rs.filter((r): r is Report => r !== null)));
+    api.progress().then((p) => live && setReports(p.attempts), () => live && setReports([]));
     return () => {
       live = false;
     };

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AreaChart } from '../../components/area-chart/index.tsx';
 import { TableScroll } from '../../components/table-scroll/index.tsx';
 import { api, ApiError, type Framework, type Report, type ReportItem } from '../../lib/api.ts';
-import { pct, plural } from '../../lib/format.ts';
+import { dateTime, multiplier, pct, plural, spokenDuration } from '../../lib/format.ts';
 import { clearQueue, pendingAnswers, type QueuedAnswer } from '../../lib/offline-queue.ts';
 import { usePage } from '../../lib/page.ts';
 import { areaName, areaOf, categoryName, codeSummary, framework as frameworkSignal, loadFramework } from '../../models/framework.ts';
@@ -55,6 +55,11 @@ export default function ReportPage() {
         <p class={css.kind}>
           {report.mode === 'tutor' ? 'Tutor session' : 'Practice exam'} ·{' '}
           {report.status === 'open' ? 'still open (answered questions so far)' : report.closedBy === 'time' ? 'closed when time ran out' : 'handed in'}
+        </p>
+        <p class={css.kind}>
+          {plural(report.length, 'question')} · started {dateTime(report.startedAt)}
+          {report.submittedAt !== null && <> · closed {dateTime(report.submittedAt)}</>}
+          {report.deadline !== null && <> · time allowed {spokenDuration(report.deadline - report.startedAt)} ({multiplier(report.timeMultiplier)})</>}
         </p>
         <p class="notice">{report.notice}</p>
         <div class="row no-print">

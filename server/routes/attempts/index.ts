@@ -90,7 +90,8 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!acceptsResponses(attempt, now)) throw closed();
     const [row] = loadSlots(app.db, attempt.id, request.params.slot);
     if (!row) throw new HttpError(404, 'not_found', `Slot ${request.params.slot} does not exist; this attempt has slots 1–${attempt.length}.`);
-    const { choice } = request.body;
+    // A body with only `flagged` keeps the current choice.
+    const choice = request.body.choice === undefined ? row.choice : request.body.choice;
     // Once tutor mode has shown a slot's key, its answer stands; re-sending the same choice is fine.
     if (attempt.mode === 'tutor' && row.choice !== null && choice !== row.choice) {
       throw new HttpError(409, 'response_locked', 'This tutor-mode answer was already checked and its key shown; it cannot be changed.');
@@ -107,7 +108,9 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = requireUser(request);
     const now = app.now();
     let attempt = touchAttempt(app.db, loadOwnAttempt(app.db, request.params.id, user.id), app.framework, now);
-    if (attempt.status === 'open') attempt = app.db.transaction(() => closeAttempt(app.db, attempt, app.framework, now, 'candidate'));
+    // Handing in once the clock reads zero (inside the grace) is the clock's doing, not the candidate's.
+    const closedBy = attempt.deadline !== null && now >= attempt.deadline ? 'time' : 'candidate';
+    if (attempt.status === 'open') attempt = app.db.transaction(() => closeAttempt(app.db, attempt, app.framework, now, closedBy));
     return report(attempt, loadSlots(app.db, attempt.id), app.framework);
   });
 
