@@ -1,26 +1,16 @@
 // npm run bench: load on the main exam routes, each as a ratio to GET /api/health measured in the same
 // run (absolute numbers vary by machine; ratios show what our own work costs on top of Fastify).
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { buildApp } from '../server/app.ts';
-import { openDatabase } from '../server/db/client.ts';
+import { resolve } from 'node:path';
 import { loadBank } from '../server/bank/load.ts';
-import { syncBank } from '../server/bank/sync.ts';
 import { fixtureBank } from '../test/fixtures/bank.ts';
+import { registerCookie, scratchApp } from '../test/fixtures/app.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
-const bank = loadBank(resolve('question-bank'));
-const framework = bank.framework!;
-const dir = mkdtempSync(join(tmpdir(), 'cetl-bench-'));
-const db = openDatabase(join(dir, 'bench.sqlite'));
-syncBank(db, fixtureBank(framework, (a) => 6 * framework.area.get(a)!.weight), Date.now());
-const app = await buildApp({ db, framework, now: Date.now, sessionSecret: 'b'.repeat(32), clientDir: join(dir, 'none') });
+const framework = loadBank(resolve('question-bank')).framework!;
+const { app, close } = await scratchApp({ framework, items: fixtureBank(framework, (a) => 6 * framework.area.get(a)!.weight) });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
-
-const reg = await app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: 'bench@example.org', password: 'bench-password', name: 'Bench' } });
-const cookie = `cetl_session=${reg.cookies.find((c) => c.name === 'cetl_session')!.value}`;
+const cookie = await registerCookie(app, 'bench@example.org');
 const attempt = (await app.inject({ method: 'POST', url: '/api/attempts', headers: { cookie }, payload: { mode: 'exam' } })).json();
 const id = attempt.attempt.id;
 
@@ -40,6 +30,4 @@ console.log(`\n${'route'.padEnd(38)} ${'req/s'.padStart(8)} ${'vs base'.padStart
 for (const r of rows) {
   console.log(`${r.title.padEnd(38)} ${r.rps.toFixed(0).padStart(8)} ${(r.rps / base.rps).toFixed(2).padStart(8)} ${String(r.p99).padStart(7)} ${(r.p99 / Math.max(1, base.p99)).toFixed(1).padStart(9)}  ${r.errors}`);
 }
-await app.close();
-db.$client.close();
-rmSync(dir, { recursive: true, force: true });
+await close();

@@ -1,32 +1,12 @@
-// A real app over a real SQLite file in a temp folder, with a clock the test can move.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildApp } from '../../server/app.ts';
-import { openDatabase } from '../../server/db/client.ts';
-import { syncBank } from '../../server/bank/sync.ts';
+// The API tests' app: a synthetic bank of known shape over a scratch SQLite file.
 import type { BankItem } from '../../server/bank/load.ts';
 import { fixtureBank, realFramework } from '../fixtures/bank.ts';
+import { scratchApp } from '../fixtures/app.ts';
 
 export const framework = realFramework();
 
-export async function startApp(items: BankItem[] = fixtureBank(framework, (a) => 2 * framework.area.get(a)!.weight + 5)) {
-  const dir = mkdtempSync(join(tmpdir(), 'cetl-api-'));
-  const db = openDatabase(join(dir, 'test.sqlite'));
-  const clock = { offset: 0, now: () => Date.now() + clock.offset };
-  syncBank(db, items, clock.now());
-  const app = await buildApp({ db, framework, now: () => clock.now(), sessionSecret: 'x'.repeat(32), clientDir: join(dir, 'no-client') });
-  await app.ready();
-  return {
-    app,
-    db,
-    clock,
-    async close() {
-      await app.close();
-      db.$client.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+export function startApp(items: BankItem[] = fixtureBank(framework, (a) => 2 * framework.area.get(a)!.weight + 5)) {
+  return scratchApp({ framework, items });
 }
 
 export type TestApp = Awaited<ReturnType<typeof startApp>>;

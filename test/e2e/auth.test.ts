@@ -1,8 +1,9 @@
 // Sign-up, sign-in and sign-out, with a clear message for every refusal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, describeViolations, hasChromium, launch, screenshot } from './support/browser.ts';
-import { ensureClientBuilt, startServer, type TestServer } from './support/server.ts';
+import { hasChromium, screenshot } from './support/browser.ts';
+import type { TestServer } from './support/server.ts';
+import { expectAccessible, openSession, type Session } from './support/session.ts';
 import { newCandidate, registerViaApi } from './support/flows.ts';
 
 describe.skipIf(!hasChromium)('signing up, in and out', () => {
@@ -13,26 +14,17 @@ describe.skipIf(!hasChromium)('signing up, in and out', () => {
   const existing = newCandidate('auth');
 
   const errorSummary = () => page.locator('.error-summary').innerText();
-  const noViolations = async (screen: string) => {
-    const violations = await axeViolations(page);
-    expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
-  };
+  const noViolations = (screen: string) => expectAccessible(page, screen);
 
+  let session: Session;
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    browser = await launch();
+    session = await openSession({}, { signedUp: false });
+    ({ server, browser, context, page } = session);
     const setup = await browser.newContext();
     await registerViaApi(setup.request, server.url, existing);
     await setup.close();
-    context = await browser.newContext();
-    page = await context.newPage();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('sends a visitor to sign in and back to the page they asked for', async () => {
     await page.goto(`${server.url}/profile`);

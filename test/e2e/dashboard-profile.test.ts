@@ -1,36 +1,27 @@
 // Profile (name, time accommodation shown on timed attempts), the dashboard's start form with the
 // server's refusal, continuing an open attempt, the results-by-area chart and the history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, describeViolations, hasChromium, launch, screenshot } from './support/browser.ts';
-import { ensureClientBuilt, startServer, type TestServer } from './support/server.ts';
-import { createAttemptViaApi, DRILL_AREAS, registerViaApi, timerSeconds, waitSaved } from './support/flows.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { hasChromium, screenshot } from './support/browser.ts';
+import type { TestServer } from './support/server.ts';
+import { expectAccessible, openSession, type Session } from './support/session.ts';
+import { createAttemptViaApi, DRILL_AREAS, timerSeconds, waitSaved } from './support/flows.ts';
 
 describe.skipIf(!hasChromium)('dashboard and profile', () => {
   let server: TestServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let attemptId = '';
 
-  const noViolations = async (screen: string) => {
-    const violations = await axeViolations(page);
-    expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
-  };
+  const noViolations = (screen: string) => expectAccessible(page, screen);
 
+  let session: Session;
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    browser = await launch();
-    context = await browser.newContext();
-    page = await context.newPage();
-    await registerViaApi(context.request, server.url);
+    session = await openSession();
+    ({ server, context, page } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('saves the display name and the time multiplier', async () => {
     await page.goto(`${server.url}/profile`);

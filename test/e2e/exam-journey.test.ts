@@ -2,14 +2,14 @@
 // digits, arrows, Enter), flag, lose the network and keep answering, come back online, reload and
 // resume, open a second tab, review, hand in, read the report. axe-core on every screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, describeViolations, focusedText, hasChromium, launch, screenshot, tabTo } from './support/browser.ts';
-import { ensureClientBuilt, startServer, storedResponses, type TestServer } from './support/server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, describeViolations, focusedText, hasChromium, screenshot, tabTo } from './support/browser.ts';
+import { storedResponses, type TestServer } from './support/server.ts';
+import { openSession, type Session } from './support/session.ts';
 import { DRILL_AREAS, getJson, newCandidate, timerSeconds, waitSaved } from './support/flows.ts';
 
 describe.skipIf(!hasChromium)('candidate journey by keyboard alone', () => {
   let server: TestServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let attemptId = '';
@@ -23,19 +23,14 @@ describe.skipIf(!hasChromium)('candidate journey by keyboard alone', () => {
   const slotFromUrl = () => Number(new URL(page.url()).pathname.split('/').pop());
   const heading = () => page.locator('#question-title').innerText();
 
+  let session: Session;
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    session = await openSession({ viewport: { width: 1280, height: 900 } }, { signedUp: false });
+    ({ server, context, page } = session);
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('signs up with the keyboard, after being told the password is too short', async () => {
     await page.goto(`${server.url}/signup`);

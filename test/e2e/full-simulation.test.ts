@@ -4,12 +4,13 @@
 // drawn from the areas that are already full.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { apportion } from '../../server/domain/blueprint.ts';
 import { loadBank } from '../../server/bank/load.ts';
-import { axeViolations, describeViolations, hasChromium, launch, screenshot } from './support/browser.ts';
-import { ensureClientBuilt, root, startServer, type TestServer } from './support/server.ts';
-import { createAttemptViaApi, DRILL_AREAS, registerViaApi, timerSeconds, waitSaved } from './support/flows.ts';
+import { hasChromium, screenshot } from './support/browser.ts';
+import { root, type TestServer } from './support/server.ts';
+import { expectAccessible, openSession, type Session } from './support/session.ts';
+import { createAttemptViaApi, DRILL_AREAS, timerSeconds, waitSaved } from './support/flows.ts';
 
 function fullExamShortfall(): string | null {
   const bank = loadBank(join(root, 'question-bank'));
@@ -26,28 +27,18 @@ if (shortfall) console.warn(`[e2e] the bank cannot fill a 100-question simulatio
 
 describe.skipIf(!hasChromium)('100 questions', () => {
   let server: TestServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
-  const noViolations = async (screen: string) => {
-    const violations = await axeViolations(page);
-    expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
-  };
+  const noViolations = (screen: string) => expectAccessible(page, screen);
 
+  let session: Session;
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    await registerViaApi(context.request, server.url);
+    session = await openSession({ viewport: { width: 1280, height: 900 } });
+    ({ server, context, page } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('runs a 100-question, 2-hour attempt: navigator, jump, review and a full report', async () => {
     const { attempt } = await createAttemptViaApi(context.request, server.url, { mode: 'exam', length: 100, areas: DRILL_AREAS });

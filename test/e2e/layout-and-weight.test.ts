@@ -3,9 +3,10 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, describeViolations, hasChromium, launch, screenshot } from './support/browser.ts';
-import { ensureClientBuilt, startServer, type TestServer } from './support/server.ts';
-import { createAttemptViaApi, DRILL_AREAS, fitsWidth, registerViaApi } from './support/flows.ts';
+import { axeViolations, describeViolations, hasChromium, screenshot } from './support/browser.ts';
+import type { TestServer } from './support/server.ts';
+import { openSession, type Session } from './support/session.ts';
+import { createAttemptViaApi, DRILL_AREAS, fitsWidth } from './support/flows.ts';
 
 const RUNNER_BUDGET = 30 * 1024;
 
@@ -17,13 +18,10 @@ describe.skipIf(!hasChromium)('layout, focus, motion and weight', () => {
   let openId = '';
   let closedId = '';
 
+  let session: Session;
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 320, height: 640 }, reducedMotion: 'reduce' });
-    page = await context.newPage();
-    await registerViaApi(context.request, server.url);
+    session = await openSession({ viewport: { width: 320, height: 640 }, reducedMotion: 'reduce' });
+    ({ server, browser, context, page } = session);
     openId = (await createAttemptViaApi(context.request, server.url, { mode: 'exam', length: 10, areas: DRILL_AREAS })).attempt.id;
     await context.request.put(`${server.url}/api/attempts/${openId}/responses/2`, { data: { choice: 'B', flagged: true } });
     closedId = (await createAttemptViaApi(context.request, server.url, { mode: 'exam', length: 10, areas: DRILL_AREAS })).attempt.id;
@@ -31,10 +29,7 @@ describe.skipIf(!hasChromium)('layout, focus, motion and weight', () => {
     await context.request.post(`${server.url}/api/attempts/${closedId}/submit`);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   const screens = () => [
     { name: 'dashboard', path: '/', ready: 'figure svg' },

@@ -3,30 +3,24 @@
 // region), and closes the attempt itself at zero. If the server closed it first, a save's 409 leads
 // to the report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, describeViolations, hasChromium, launch, screenshot } from './support/browser.ts';
-import { ensureClientBuilt, startServer, storedResponses, type TestServer } from './support/server.ts';
-import { createAttemptViaApi, DRILL_AREAS, getJson, registerViaApi, timerSeconds, waitSaved } from './support/flows.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, describeViolations, hasChromium, screenshot } from './support/browser.ts';
+import { storedResponses, type TestServer } from './support/server.ts';
+import { openSession, type Session } from './support/session.ts';
+import { createAttemptViaApi, DRILL_AREAS, getJson, timerSeconds, waitSaved } from './support/flows.ts';
 
 describe.skipIf(!hasChromium)('an exam whose time runs out', () => {
   let server: TestServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
+  let session: Session;
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    browser = await launch();
-    context = await browser.newContext();
-    page = await context.newPage();
-    await registerViaApi(context.request, server.url);
+    session = await openSession();
+    ({ server, context, page } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('warns at 15, 5 and 1 minutes, and closes itself at zero, showing the report', async () => {
     server.clock.offset = 0;

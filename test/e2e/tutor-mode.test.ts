@@ -1,28 +1,22 @@
 // Tutor mode: untimed, and the key with every rationale right after each answer, which then stands.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, describeViolations, hasChromium, launch, screenshot, tabTo } from './support/browser.ts';
-import { ensureClientBuilt, startServer, storedResponses, type TestServer } from './support/server.ts';
-import { DRILL_AREAS, getJson, registerViaApi } from './support/flows.ts';
+import type { Page } from 'playwright-core';
+import { axeViolations, describeViolations, hasChromium, screenshot, tabTo } from './support/browser.ts';
+import { storedResponses, type TestServer } from './support/server.ts';
+import { openSession, type Session } from './support/session.ts';
+import { DRILL_AREAS, getJson } from './support/flows.ts';
 
 describe.skipIf(!hasChromium)('tutor mode', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
 
+  let session: Session;
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    browser = await launch();
-    const context = await browser.newContext();
-    page = await context.newPage();
-    await registerViaApi(context.request, server.url);
+    session = await openSession();
+    ({ server, page } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('shows the key and all rationales after each answer, by keyboard, and locks the answer', async () => {
     await page.goto(`${server.url}/`);

@@ -7,8 +7,6 @@ import type { Choice, Mode, SlotItem } from '../../lib/api.ts';
 import type { SlotState } from '../../models/attempt.ts';
 import css from './item-view.module.css';
 
-const LETTERS: Choice[] = ['A', 'B', 'C', 'D'];
-
 interface Props {
   item: SlotItem;
   state: SlotState;

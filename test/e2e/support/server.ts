@@ -1,13 +1,10 @@
 // The real server, in process, on a fresh SQLite file; its clock can be moved forward.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildApp } from '../../../server/app.ts';
 import { loadBank } from '../../../server/bank/load.ts';
-import { syncBank } from '../../../server/bank/sync.ts';
-import { openDatabase, type Db } from '../../../server/db/client.ts';
+import type { Db } from '../../../server/db/client.ts';
+import { scratchApp } from '../../fixtures/app.ts';
 
 export const root = resolve(import.meta.dirname, '../../..');
 const clientSrc = join(root, 'client');
@@ -37,33 +34,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** The real server on the shipped bank, listening on a free port, serving the built client. */
 export async function startServer(): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'cetl-e2e-'));
-  const db = openDatabase(join(dir, 'e2e.sqlite'));
   const bank = loadBank(join(root, 'question-bank'));
   if (!bank.framework) throw new Error(`question-bank/blueprint.yaml does not load: ${bank.problems.map((p) => p.message).join('; ')}`);
-  syncBank(db, bank.items, Date.now());
-  const clock = { offset: 0 };
-  const app = await buildApp({
-    db,
-    framework: bank.framework,
-    now: () => Date.now() + clock.offset,
-    sessionSecret: randomBytes(32).toString('base64url'),
-    clientDir: clientDist,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
+  const scratch = await scratchApp({ framework: bank.framework, items: bank.items, clientDir: clientDist });
+  await scratch.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = scratch.app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    db,
-    clock,
-    async close() {
-      await app.close();
-      db.$client.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { url: `http://127.0.0.1:${address.port}`, db: scratch.db, clock: scratch.clock, close: scratch.close };
 }
 
 /** The stored choices of an attempt, read straight from the database. */
