@@ -26,4 +26,3 @@ export const ItemFileSchema = Type.Object(
 );
 
 export type ItemFile = Static<typeof ItemFileSchema>;
-export type BankItemSource = Static<typeof ItemSchema>;

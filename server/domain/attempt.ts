@@ -50,6 +50,11 @@ export function acceptsResponses(attempt: AttemptClock, now: number): boolean {
   return attempt.status === 'open' && !isOverdue(attempt, now);
 }
 
+/** Who closed an attempt being handed in now: once the clock reads zero (inside the grace) it is time. */
+export function handInCause(attempt: AttemptClock, now: number): 'candidate' | 'time' {
+  return attempt.deadline !== null && now >= attempt.deadline ? 'time' : 'candidate';
+}
+
 /** Exam mode hides keys until the attempt is submitted; tutor mode shows a slot's key once answered. */
 export function mayRevealKey(mode: Mode, status: Status, choice: Choice | null): boolean {
   if (status === 'submitted') return true;

@@ -8,8 +8,6 @@ export const UserSchema = Type.Object({
   timeMultiplier: Type.Number(),
 });
 
-export const PASSWORD_MIN_LENGTH = 8;
-
 const Email = Type.String({ format: 'email', maxLength: 254 });
 
 export const RegisterSchema = Type.Object(

@@ -57,13 +57,24 @@ export function Field(p: FieldProps) {
  * Shown above a form after a refused submit; it takes focus when it appears so the message is read
  * at once. Give it a `key` that changes with the message to take focus again for a new refusal.
  */
-export function ErrorSummary({ title = 'There is a problem', children }: { title?: string; children: ComponentChildren }) {
+export function ErrorSummary({ title = 'There is a problem', messages, children }: { title?: string; messages: string[]; children?: ComponentChildren }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
     <div class="error-summary" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{title}</h2>
-      <div>{children}</div>
+      <div>
+        {messages.length === 1 ? (
+          <p>{messages[0]}</p>
+        ) : (
+          <ul>
+            {messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        )}
+        {children}
+      </div>
     </div>
   );
 }

@@ -145,9 +145,7 @@ function StartForm({ fw, timeMultiplier }: { fw: Framework | null; timeMultiplie
         Start a practice exam
       </h2>
       {error && (
-        <ErrorSummary key={error} title="The attempt was not started">
-          <p>{error}</p>
-        </ErrorSummary>
+        <ErrorSummary key={error} title="The attempt was not started" messages={[error]} />
       )}
       <form onSubmit={start} class="stack" noValidate>
         <fieldset>

@@ -43,9 +43,7 @@ export default function Profile() {
     <div class="narrow">
       <h1>Profile</h1>
       {error && (
-        <ErrorSummary key={error} title="Your profile was not saved">
-          <p>{error}</p>
-        </ErrorSummary>
+        <ErrorSummary key={error} title="Your profile was not saved" messages={[error]} />
       )}
       {saved && (
         <p class="notice" tabIndex={-1} ref={savedRef} data-testid="profile-saved">

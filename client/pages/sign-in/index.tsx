@@ -34,18 +34,12 @@ export default function SignIn() {
     }
   };
 
-  const messages = [errors.form, errors.email, errors.password].filter(Boolean);
+  const messages = [errors.form, errors.email, errors.password].filter((m): m is string => Boolean(m));
   return (
     <div class="narrow">
       <h1>Sign in</h1>
       {messages.length > 0 && (
-        <ErrorSummary key={`${tries}:${messages.join()}`} title="Sign-in did not work">
-          <ul>
-            {messages.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </ErrorSummary>
+        <ErrorSummary key={`${tries}:${messages.join()}`} title="Sign-in did not work" messages={messages} />
       )}
       <form onSubmit={submit} noValidate class="stack">
         <Field id="email" label="Email" type="email" autoComplete="email" value={email} onInput={setEmail} error={errors.email} required />

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ErrorSummary, Field } from '../../components/form/index.tsx';
+import { PASSWORD_MIN_LENGTH, passwordTooShort } from '../../../server/domain/account.ts';
 import { ApiError } from '../../lib/api.ts';
 import { safeNext, usePage } from '../../lib/page.ts';
 import { signUp } from '../../models/session.ts';
 
-const MIN_PASSWORD = 8;
 
 interface Errors {
   name?: string;
@@ -32,7 +32,7 @@ export default function SignUp() {
     const found: Errors = {};
     if (!name.trim()) found.name = 'Enter your name.';
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) found.email = 'Enter an email address like name@example.org.';
-    if (password.length < MIN_PASSWORD) found.password = `Password is too short: use at least ${MIN_PASSWORD} characters.`;
+    if (passwordTooShort(password)) found.password = `Password is too short: use at least ${PASSWORD_MIN_LENGTH} characters.`;
     setErrors(found);
     if (Object.keys(found).length) return;
     setBusy(true);
@@ -47,17 +47,12 @@ export default function SignUp() {
     }
   };
 
-  const messages = [errors.form, errors.name, errors.email, errors.password].filter(Boolean);
+  const messages = [errors.form, errors.name, errors.email, errors.password].filter((m): m is string => Boolean(m));
   return (
     <div class="narrow">
       <h1>Create an account</h1>
       {messages.length > 0 && (
-        <ErrorSummary key={`${tries}:${messages.join()}`} title="The account was not created">
-          <ul>
-            {messages.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
+        <ErrorSummary key={`${tries}:${messages.join()}`} title="The account was not created" messages={messages}>
           {errors.taken && (
             <p>
               <a href="/signin">Sign in with this email</a>
@@ -73,7 +68,7 @@ export default function SignUp() {
           label="Password"
           type="password"
           autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD} characters.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
           value={password}
           onInput={setPassword}
           error={errors.password}

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { attempts, slots } from '../../db/schema/index.ts';
 import { apportion } from '../../domain/blueprint.ts';
 import { assemble } from '../../domain/assembly.ts';
-import { acceptsResponses, deadlineFor, mayRevealKey, plannedMinutes, remainingMs, EXAM_DEFAULTS } from '../../domain/attempt.ts';
+import { acceptsResponses, deadlineFor, handInCause, mayRevealKey, plannedMinutes, remainingMs, EXAM_DEFAULTS } from '../../domain/attempt.ts';
 import { HttpError } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/session.ts';
 import { errors } from '../../schemas/common.ts';
@@ -108,9 +108,7 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = requireUser(request);
     const now = app.now();
     let attempt = touchAttempt(app.db, loadOwnAttempt(app.db, request.params.id, user.id), app.framework, now);
-    // Handing in once the clock reads zero (inside the grace) is the clock's doing, not the candidate's.
-    const closedBy = attempt.deadline !== null && now >= attempt.deadline ? 'time' : 'candidate';
-    if (attempt.status === 'open') attempt = app.db.transaction(() => closeAttempt(app.db, attempt, app.framework, now, closedBy));
+    if (attempt.status === 'open') attempt = app.db.transaction(() => closeAttempt(app.db, attempt, app.framework, now, handInCause(attempt, now)));
     return report(attempt, loadSlots(app.db, attempt.id), app.framework);
   });
 

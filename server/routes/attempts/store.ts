@@ -1,5 +1,5 @@
 // Reads and writes of attempts for the routes: loading, the candidate's exposure, closing.
-import { and, asc, desc, eq, inArray, isNull, max, count } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, count, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { attempts, itemVersions, items, slots } from '../../db/schema/index.ts';
 import { isOverdue } from '../../domain/attempt.ts';
@@ -31,13 +31,32 @@ export function loadSlots(db: Db, attemptId: string, slot?: number): SlotRow[] {
     .map((r) => ({ ...r.slot, content: r.content, code: r.code, area: r.area }));
 }
 
+/** What scoring needs of each slot (no item text), for many attempts in one query. */
+export function loadScoredSlots(db: Db, attemptIds: string[]): Map<string, ScoredSlot[]> {
+  const out = new Map<string, ScoredSlot[]>(attemptIds.map((id) => [id, []]));
+  if (attemptIds.length === 0) return out;
+  const rows = db
+    .select({
+      attemptId: slots.attemptId, slot: slots.slot, itemId: slots.itemId, code: items.code, area: items.area, choice: slots.choice,
+      answer: sql<ScoredSlot['answer']>`json_extract(${itemVersions.content}, '$.answer')`,
+    })
+    .from(slots)
+    .innerJoin(itemVersions, and(eq(itemVersions.itemId, slots.itemId), eq(itemVersions.version, slots.version)))
+    .innerJoin(items, eq(items.id, slots.itemId))
+    .where(inArray(slots.attemptId, attemptIds))
+    .orderBy(asc(slots.slot))
+    .all();
+  for (const { attemptId, ...slot } of rows) out.get(attemptId)!.push(slot);
+  return out;
+}
+
 export function scoredSlots(rows: readonly SlotRow[]): ScoredSlot[] {
   return rows.map((r) => ({ slot: r.slot, itemId: r.itemId, code: r.code, area: r.area, choice: r.choice, answer: r.content.answer }));
 }
 
 /** Closes an attempt and stores its score, in one transaction with whatever the caller writes. */
 export function closeAttempt(db: Db, attempt: AttemptRow, framework: FrameworkIndex, now: number, closedBy: 'candidate' | 'time'): AttemptRow {
-  const score = scoreAttempt(scoredSlots(loadSlots(db, attempt.id)), framework).score;
+  const score = scoreAttempt(loadScoredSlots(db, [attempt.id]).get(attempt.id)!, framework).score;
   return db
     .update(attempts)
     .set({ status: 'submitted', submittedAt: now, closedBy, correct: score.correct })

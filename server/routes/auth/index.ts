@@ -4,7 +4,8 @@ import { loginFailures, users } from '../../db/schema/index.ts';
 import { hashPassword, verifyPassword, decoyHash } from '../../auth/password.ts';
 import { loginBlocked, LOGIN_WINDOW_MS } from '../../domain/session.ts';
 import { HttpError } from '../../plugins/errors.ts';
-import { LoginSchema, PASSWORD_MIN_LENGTH, RegisterSchema, UserReplySchema } from '../../schemas/user.ts';
+import { LoginSchema, RegisterSchema, UserReplySchema } from '../../schemas/user.ts';
+import { PASSWORD_MIN_LENGTH, passwordTooShort } from '../../domain/account.ts';
 import { errors } from '../../schemas/common.ts';
 import { publicUser } from '../me/public-user.ts';
 
@@ -18,7 +19,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const email = normaliseEmail(request.body.email);
       const name = request.body.name.trim();
       if (!name) throw new HttpError(400, 'invalid_request', 'Enter your name.');
-      if ([...request.body.password].length < PASSWORD_MIN_LENGTH) {
+      if (passwordTooShort(request.body.password)) {
         throw new HttpError(400, 'password_too_short', `Choose a password of at least ${PASSWORD_MIN_LENGTH} characters; a short phrase works well.`);
       }
       const taken = () => new HttpError(409, 'email_taken', 'An account with this email already exists; sign in instead.');
