@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadBank, type BankItem } from './load.ts';
 import { areaReports, qualityProblems, RULES } from './quality.ts';
+import { cueReport, formatCueReport } from './cues.ts';
 import { formatProblem } from './problem.ts';
 import { seededRandom, shuffled } from '../domain/random.ts';
 
@@ -20,12 +21,12 @@ if (bank.problems.length || !bank.framework) {
 const reports = areaReports(bank.items, bank.framework);
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '-');
-console.log('area  weight  target  items  reviewed   A    B    C    D   key-longest  d1/d2/d3  items per code');
+console.log('area  weight  target  items    PASS   A    B    C    D   key-longest  d1/d2/d3  items per code');
 for (const r of reports) {
   const codes = Object.entries(r.perCode).map(([c, n]) => `${c}:${n}`).join(' ');
   const letters = ['A', 'B', 'C', 'D'].map((l) => pad(pct(r.letters[l], r.items), 4)).join(' ');
   console.log(
-    `${pad(r.area, 4)}  ${pad(`${r.weight}%`, 6)}  ${pad(r.target, 6)}  ${pad(r.items, 5)}  ${pad(r.reviewed, 8)}  ${letters}  ${pad(pct(r.longestKey, r.items), 11)}  ${pad(`${r.difficulty[1]}/${r.difficulty[2]}/${r.difficulty[3]}`, 8)}  ${codes}`,
+    `${pad(r.area, 4)}  ${pad(`${r.weight}%`, 6)}  ${pad(r.target, 6)}  ${pad(r.items, 5)}  ${pad(r.passed, 6)}  ${letters}  ${pad(pct(r.longestKey, r.items), 11)}  ${pad(`${r.difficulty[1]}/${r.difficulty[2]}/${r.difficulty[3]}`, 8)}  ${codes}`,
   );
 }
 const total = bank.items.length;
@@ -33,8 +34,12 @@ console.log(`total ${total} items over ${new Set(bank.items.map((i) => i.code)).
 console.log(
   `rules: each key letter ${RULES.letterShare[0] * 100}–${RULES.letterShare[1] * 100}%, key longest ≤ ${RULES.longestKeyShare * 100}%, ` +
     `NOT/EXCEPT stems ≤ ${RULES.negativeShare * 100}%, stem similarity (word 3-gram Jaccard) < ${RULES.duplicateStemSimilarity}, ` +
-    `≥ ${RULES.itemsPerCode} items per code, area target max(5×weight, 3×codes)`,
+    `≥ ${RULES.itemsPerCode} items per code, area target max(8×weight, 5×codes)`,
 );
+const verdicts = { PASS: 0, MINOR: 0, FAIL: 0, unread: 0 };
+for (const i of bank.items) verdicts[i.verdict ?? 'unread']++;
+console.log(`independent review: ${verdicts.PASS} PASS, ${verdicts.MINOR} MINOR, ${verdicts.FAIL} FAIL, ${verdicts.unread} not yet read`);
+console.log(`\n${formatCueReport(cueReport(bank.items))}`);
 
 if (values.sample) printSample(bank.items, Number(values.sample), Number(values.seed ?? Date.now() % 100000));
 

@@ -7,15 +7,22 @@ const PerOption = Type.Object({ A: Text, B: Text, C: Text, D: Text }, { addition
 
 export const ItemSchema = Type.Object(
   {
-    id: Type.String({ pattern: '^\\d{1,2}[A-Z]-\\d{3}$' }),
+    id: Type.String({ pattern: '^\\d{1,2}[A-Z]-\\d{3,}$' }),
     difficulty: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)]),
     stem: Text,
     options: PerOption,
     answer: Letter,
     rationale: PerOption,
     refs: Type.Array(Text, { minItems: 1 }),
-    reviewed: Type.Optional(Type.Boolean()),
-    reviewNote: Type.Optional(Type.String()),
+    reviewed: Type.Optional(Type.Boolean()), // TRANSITION: dropped once every item carries review
+    reviewNote: Type.Optional(Type.String()), // TRANSITION
+    /** An independent expert read by someone who did not write the item; only PASS ships. */
+    review: Type.Optional(
+      Type.Object(
+        { verdict: Type.Union([Type.Literal('PASS'), Type.Literal('MINOR'), Type.Literal('FAIL')]), note: Type.String() },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

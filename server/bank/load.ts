@@ -16,7 +16,8 @@ export interface BankItem {
   file: string;
   line: number | null;
   content: ItemContent;
-  reviewed: boolean;
+  /** The independent reader's verdict; null until the item has been read. */
+  verdict: 'PASS' | 'MINOR' | 'FAIL' | null;
 }
 
 export interface Bank {
@@ -124,7 +125,7 @@ export function loadBank(bankDir: string): Bank {
         area: areaOfCode(data.code),
         file: yaml.file,
         line,
-        reviewed: source.reviewed === true,
+        verdict: source.review?.verdict ?? null,
         content: {
           difficulty: source.difficulty,
           stem: source.stem.trim(),

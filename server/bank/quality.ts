@@ -1,7 +1,8 @@
-// The bank's quality rules (pure): balance of keys, give-away lengths, stems, coverage, review.
+// The bank's quality rules (pure): balance of keys, give-away shapes, stems, coverage, review.
 import type { FrameworkIndex } from '../domain/framework.ts';
 import type { BankItem } from './load.ts';
 import type { BankProblem } from './problem.ts';
+import { cueProblems, cueReport } from './cues.ts';
 
 export const RULES = {
   letterShare: [0.2, 0.3] as const,
@@ -9,14 +10,14 @@ export const RULES = {
   negativeShare: 0.05,
   /** Jaccard similarity of word 3-gram sets at or above which two stems count as near-duplicates. */
   duplicateStemSimilarity: 0.5,
-  itemsPerCode: 3,
+  itemsPerCode: 5,
   /** No single difficulty level may hold more than this share of an area. */
   difficultyShare: 0.6,
 };
 
-/** Per-area target from the bank issue: max(5 × weight, 3 × number of codes). */
+/** Per-area target: eight full exams without a repeat (8 × weight) and 5 items per code. */
 export function areaTarget(weight: number, codeCount: number): number {
-  return Math.max(5 * weight, RULES.itemsPerCode * codeCount);
+  return Math.max(8 * weight, RULES.itemsPerCode * codeCount);
 }
 
 const LETTERS = ['A', 'B', 'C', 'D'] as const;
@@ -31,7 +32,8 @@ export interface AreaReport {
   letters: Record<string, number>;
   longestKey: number;
   difficulty: Record<1 | 2 | 3, number>;
-  reviewed: number;
+  /** Items whose independent read gave PASS. */
+  passed: number;
 }
 
 export function isKeyLongest(item: BankItem): boolean {
@@ -85,7 +87,7 @@ export function areaReports(items: readonly BankItem[], index: FrameworkIndex): 
       letters,
       longestKey: inArea.filter(isKeyLongest).length,
       difficulty,
-      reviewed: inArea.filter((i) => i.reviewed).length,
+      passed: inArea.filter((i) => i.verdict === 'PASS').length,
     };
   });
 }
@@ -117,7 +119,8 @@ export function qualityProblems(items: readonly BankItem[], index: FrameworkInde
     if (/\b(all|none|both) of the above\b|\bboth [A-D] and [A-D]\b/i.test(texts)) at(item, 'options', 'uses "all/none/both of the above"; write four independent options');
     const negative = negativeWord(item.content.stem);
     if (negative && negative !== negative.toUpperCase()) at(item, 'stem', `negative stem must write "${negative.toUpperCase()}" in capitals`);
-    if (!item.reviewed) at(item, 'reviewed', 'not yet read by a second reviewer (set reviewed: true after review)');
+    if (item.verdict === null) at(item, 'review', 'not yet read by an independent reviewer (review: { verdict: PASS, note })');
+    else if (item.verdict !== 'PASS') at(item, 'review', `the reviewer's verdict is ${item.verdict}; only PASS items ship`);
   }
 
   const negatives = items.filter((i) => negativeWord(i.content.stem));
@@ -136,6 +139,7 @@ export function qualityProblems(items: readonly BankItem[], index: FrameworkInde
   }
 
   out.push(...balanceProblems('whole bank', 'question-bank/part1', items));
+  for (const message of cueProblems(cueReport(items))) out.push({ file: 'question-bank/part1', line: null, field: 'options', itemId: null, message });
   for (const report of areaReports(items, index)) {
     const folder = `question-bank/part1/${String(report.area).padStart(2, '0')}`;
     const problem = (message: string) => out.push({ file: folder, line: null, field: null, itemId: null, message: `area ${report.area}: ${message}` });

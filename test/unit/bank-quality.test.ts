@@ -8,6 +8,12 @@ const good = () => fixtureBank(framework, (a) => areaTarget(framework.area.get(a
   .map((item, i) => ({ ...item, content: { ...item.content, answer: (['A', 'B', 'C', 'D'] as const)[i % 4], stem: `Scenario ${i} about district number ${i * 7} and its plan ${i % 13} for year ${2000 + i}?` } }));
 
 describe('bank quality rules', () => {
+  it('sets area targets for eight exams without a repeat and five items per code', () => {
+    const targets = framework.framework.areas.map((a) => areaTarget(a.weight, a.codes.length));
+    expect(targets).toEqual([120, 120, 48, 144, 120, 56, 30, 80, 40, 56]);
+    expect(targets.reduce((a, b) => a + b)).toBe(814);
+  });
+
   it('passes a bank that meets every rule', () => {
     expect(qualityProblems(good(), framework)).toEqual([]);
   });
@@ -45,9 +51,11 @@ describe('bank quality rules', () => {
   it('flags an area below its target, a thin code and unreviewed items', () => {
     const items = good().filter((i) => i.code !== '7C');
     items.push(fixtureItem('7C', 1, 7, 'Only one item for this code in the whole bank?'));
-    items[0] = { ...items[0], reviewed: false };
+    items[0] = { ...items[0], verdict: null };
+    items[1] = { ...items[1], verdict: 'MINOR' };
     const messages = qualityProblems(items, framework).map((p) => p.message);
-    expect(messages).toContain('area 7: code 7C has 1 items; every code needs at least 3');
-    expect(messages).toContain('not yet read by a second reviewer (set reviewed: true after review)');
+    expect(messages).toContain('area 7: code 7C has 1 items; every code needs at least 5');
+    expect(messages).toContain('not yet read by an independent reviewer (review: { verdict: PASS, note })');
+    expect(messages).toContain("the reviewer's verdict is MINOR; only PASS items ship");
   });
 });
