@@ -1,14 +1,21 @@
 // The root plugin: external plugins → app plugins → routes, plus the built client.
-import Fastify, { type FastifyServerOptions } from 'fastify';
-import helmet from '@fastify/helmet';
+import Fastify, { type FastifyHttpOptions, type FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
 import fastifyStatic from '@fastify/static';
+import compress from '@fastify/compress';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextPlugin, type AppContext } from './plugins/context.ts';
-import { errorsPlugin } from './plugins/errors.ts';
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.ts';
+import { securityPlugin } from './plugins/security.ts';
+import { requestLogPlugin } from './plugins/request-log.ts';
 import { sessionPlugin } from './plugins/session.ts';
+import { capConnectionsPerAddress } from './http/connection-cap.ts';
+import { hashSlots } from './auth/hash-slots.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { meRoutes } from './routes/me/index.ts';
@@ -16,42 +23,69 @@ import { frameworkRoutes } from './routes/framework/index.ts';
 import { attemptRoutes } from './routes/attempts/index.ts';
 import { progressRoutes } from './routes/progress/index.ts';
 
+export interface HttpOptions {
+  trustProxy: boolean | number | string;
+  cookieSecure: 'auto' | 'always' | 'never';
+  requestTimeoutMs: number;
+  maxConnectionsPerAddress: number;
+  logRequests: 'all' | 'slow' | 'none';
+}
+
+export const HTTP_DEFAULTS: HttpOptions = {
+  trustProxy: false,
+  cookieSecure: 'auto',
+  requestTimeoutMs: 30_000,
+  maxConnectionsPerAddress: 64,
+  logRequests: 'slow',
+};
+
 export interface AppOptions extends AppContext {
   sessionSecret: string;
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built client; served with an SPA fallback when it exists. */
   clientDir?: string;
+  http?: Partial<HttpOptions>;
 }
 
 export const defaultClientDir = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/client');
 
 export async function buildApp(options: AppOptions) {
-  const app = Fastify({
+  const http = { ...HTTP_DEFAULTS, ...options.http };
+  const serverOptions: FastifyHttpOptions<Server> = {
     logger: options.logger ?? false,
-    trustProxy: false,
+    disableRequestLogging: true,
+    // A hop count is valid for proxy-addr; Fastify's types omit it.
+    trustProxy: http.trustProxy as boolean | string,
     bodyLimit: 64 * 1024,
+    // A stalled or trickled request is cut off instead of holding its socket forever.
+    requestTimeout: http.requestTimeoutMs,
+    connectionTimeout: 2 * http.requestTimeoutMs,
+    http: { headersTimeout: http.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, http.requestTimeoutMs) },
+    frameworkErrors,
+    clientErrorHandler,
     // Unknown fields are refused (400), not silently dropped; path params like :slot are coerced from text.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  };
+  const app = Fastify(serverOptions).withTypeProvider<TypeBoxTypeProvider>();
+  capConnectionsPerAddress(app.server, http.maxConnectionsPerAddress);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-      },
-    },
+  // A write with no body may still say it is JSON (the write guard asks every write to).
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' ? done(null, undefined) : json(request, String(body), done));
+
+  await app.register(swagger, {
+    openapi: { info: { title: 'CETL Practice API', version: '1' }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cetl_session' } } } },
   });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(securityPlugin);
+  await app.register(requestLogPlugin, { mode: http.logRequests });
   await app.register(errorsPlugin);
   await app.register(contextPlugin, { db: options.db, framework: options.framework, now: options.now });
-  await app.register(sessionPlugin, { secret: options.sessionSecret });
+  await app.register(sessionPlugin, { secret: options.sessionSecret, cookieSecure: http.cookieSecure });
+  // Two password hashes at once (one per core); up to 200 more wait their turn, the rest get 503.
+  app.decorate('hashSlots', hashSlots(2, 200));
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
@@ -68,6 +102,8 @@ export async function buildApp(options: AppOptions) {
       wildcard: false,
       index: ['index.html'],
       cacheControl: false,
+      // The build writes .br and .gz beside each asset; they are sent as they are.
+      preCompressed: true,
       // Hashed asset names never change content, so browsers may keep them; the shell is revalidated.
       setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });

@@ -10,6 +10,16 @@ export interface Config {
   sessionSecret: string;
   logLevel: string;
   bankPath: string;
+  /** Trust X-Forwarded-* from a proxy: false, true, a hop count, or a comma-separated address list. */
+  trustProxy: boolean | number | string;
+  /** `auto`: the cookie is Secure when the request arrived over TLS (directly or via a trusted proxy). */
+  cookieSecure: 'auto' | 'always' | 'never';
+  /** A request (headers and body) must arrive within this many ms, or its socket is cut off. */
+  requestTimeoutMs: number;
+  /** Open connections allowed from one address at once. */
+  maxConnectionsPerAddress: number;
+  /** Which requests get a log line: every one, only slow ones and errors, or none. */
+  logRequests: 'all' | 'slow' | 'none';
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -35,7 +45,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   sessionSecret ??= storedSecret(databasePath);
   const bankPath = env.BANK_PATH ?? './question-bank';
-  return { port: Number(port), host, databasePath, sessionSecret, logLevel, bankPath };
+  return {
+    port: Number(port), host, databasePath, sessionSecret, logLevel, bankPath,
+    trustProxy: trustProxy(env.TRUST_PROXY ?? 'false'),
+    cookieSecure: oneOf('COOKIE_SECURE', env.COOKIE_SECURE ?? 'auto', ['auto', 'always', 'never'] as const),
+    requestTimeoutMs: wholeNumber('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS ?? '30000', 100),
+    maxConnectionsPerAddress: wholeNumber('MAX_CONNECTIONS_PER_ADDRESS', env.MAX_CONNECTIONS_PER_ADDRESS ?? '64', 1),
+    logRequests: oneOf('LOG_REQUESTS', env.LOG_REQUESTS ?? 'slow', ['all', 'slow', 'none'] as const),
+  };
+}
+
+function wholeNumber(name: string, value: string, min: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new ConfigError(`${name} must be a whole number of at least ${min} (got "${value}")`);
+  return Number(value);
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^[\d.:a-fA-F/, ]+$/.test(value)) return value;
+  throw new ConfigError(`TRUST_PROXY must be true, false, a hop count or a list of proxy addresses (got "${value}")`);
 }
 
 /** Generated once and kept beside the database, readable only by its owner. */

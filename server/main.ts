@@ -6,7 +6,7 @@ import { loadBank } from './bank/load.ts';
 import { syncBank } from './bank/sync.ts';
 import { formatProblem } from './bank/problem.ts';
 import { buildApp } from './app.ts';
-import { sweepOverdue } from './routes/attempts/store.ts';
+import { attemptStore } from './routes/attempts/store.ts';
 
 const SWEEP_MS = 60_000;
 
@@ -35,10 +35,11 @@ async function main() {
     now: Date.now,
     sessionSecret: config.sessionSecret,
     logger: { level: config.logLevel },
+    http: config,
   });
   app.log.info({ ...synced, items: bank.items.length, database: config.databasePath }, 'question bank synced');
   const sweep = setInterval(() => {
-    const closed = sweepOverdue(db, bank.framework!, Date.now());
+    const closed = attemptStore(db).sweepOverdue(bank.framework!, Date.now());
     if (closed) app.log.info({ closed }, 'closed overdue attempts');
   }, SWEEP_MS);
   sweep.unref();

@@ -4,6 +4,7 @@ import { eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { items, itemVersions, type ItemContent } from '../db/schema/index.ts';
 import type { BankItem } from './load.ts';
+import { invalidateCatalog } from './catalog.ts';
 
 const LETTERS = ['A', 'B', 'C', 'D'] as const;
 
@@ -68,5 +69,6 @@ export function syncBank(db: Db, bankItems: readonly BankItem[], now: number): S
       summary.retired++;
     }
   });
+  invalidateCatalog(db);
   return summary;
 }

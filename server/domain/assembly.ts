@@ -1,4 +1,6 @@
 // Picking items for a blueprint: least-seen codes and items first, seeded ties, no repeats.
+// Work is proportional to the seats and to the candidate's own exposure, never to the bank's size:
+// unseen items are drawn lazily by a sparse Fisher–Yates shuffle of each code's item list.
 import type { AreaCount } from './blueprint.ts';
 import { seededRandom, shuffled, type Random } from './random.ts';
 
@@ -12,6 +14,16 @@ export interface Candidate {
   lastSeenAt: number | null;
 }
 
+/** One code's active items, and those of them this candidate has already seen. */
+export interface CodePool {
+  code: string;
+  itemIds: readonly string[];
+  /** Items of `itemIds` the candidate has seen (seen ≥ 1); the rest count as unseen. */
+  seen: readonly Candidate[];
+  /** How many of `itemIds` are excluded (members of `excluded` below). */
+  excludedCount: number;
+}
+
 export interface Shortfall {
   area: number;
   needed: number;
@@ -23,56 +35,115 @@ export type Assembly =
   | { ok: false; shortfalls: Shortfall[] };
 
 /**
- * Fills each area's seats from the pool. Inside an area, seats go round the codes (the least-seen
- * codes first), and each code gives its least-seen, least-recently-seen item. The final order is
- * shuffled so areas are mixed as on the real exam.
+ * Fills each area's seats from its code pools. Inside an area, the next seat goes to the
+ * least-seen item on offer; among equals, to the code with the fewest seats so far. Within a code,
+ * unseen items come in seeded-random order, then seen ones, least seen and least recently seen
+ * first. Items in `excluded` are never drawn. The final order is shuffled so areas mix.
  */
-export function assemble(blueprint: readonly AreaCount[], pool: readonly Candidate[], seed: number): Assembly {
+export function assembleFromPools(
+  blueprint: readonly AreaCount[],
+  pools: ReadonlyMap<number, readonly CodePool[]>,
+  excluded: ReadonlySet<string>,
+  seed: number,
+): Assembly {
   const random = seededRandom(seed);
   const shortfalls: Shortfall[] = [];
   const chosen: Candidate[] = [];
   for (const { area, count } of blueprint) {
     if (count === 0) continue;
-    const inArea = uniqueById(pool.filter((c) => c.area === area));
-    if (inArea.length < count) {
-      shortfalls.push({ area, needed: count, available: inArea.length });
+    const codes = pools.get(area) ?? [];
+    const available = codes.reduce((n, c) => n + c.itemIds.length - c.excludedCount, 0);
+    if (available < count) {
+      shortfalls.push({ area, needed: count, available });
       continue;
     }
-    chosen.push(...pickFromArea(inArea, count, random));
+    chosen.push(...pickFromArea(area, codes, excluded, count, random));
   }
   if (shortfalls.length > 0) return { ok: false, shortfalls };
   return { ok: true, items: shuffled(chosen, random) };
 }
 
-function pickFromArea(items: Candidate[], count: number, random: Random): Candidate[] {
-  // Each code's items in the order they should go: least seen, then least recently seen; equal
-  // items stay in seeded-random order because the sort is stable after a shuffle.
-  const queues = new Map<string, Candidate[]>();
-  for (const item of shuffled(items, random)) queues.set(item.code, [...(queues.get(item.code) ?? []), item]);
-  for (const list of queues.values()) list.sort(byExposure);
-  const taken = new Map<string, number>();
+/** The same draw from a flat list of candidates (tests, scripts): grouped into pools first. */
+export function assemble(blueprint: readonly AreaCount[], pool: readonly Candidate[], seed: number): Assembly {
+  const pools = new Map<number, Map<string, { itemIds: string[]; seen: Candidate[] }>>();
+  const ids = new Set<string>();
+  for (const c of pool) {
+    if (ids.has(c.itemId)) continue;
+    ids.add(c.itemId);
+    const area = pools.get(c.area) ?? new Map();
+    pools.set(c.area, area);
+    const code = area.get(c.code) ?? { itemIds: [], seen: [] };
+    area.set(c.code, code);
+    code.itemIds.push(c.itemId);
+    if (c.seen > 0) code.seen.push(c);
+  }
+  const grouped = new Map([...pools].map(([area, codes]) => [area, [...codes].map(([code, p]) => ({ code, ...p, excludedCount: 0 }))]));
+  return assembleFromPools(blueprint, grouped, new Set(), seed);
+}
+
+/** A code's items in the order they should be drawn, produced one at a time. */
+class CodeQueue {
+  private readonly swaps = new Map<number, number>();
+  private left: number;
+  private readonly seenIds: Set<string>;
+  private readonly seenOrder: Candidate[];
+  private seenNext = 0;
+  private head: Candidate | null | undefined;
+  taken = 0;
+
+  constructor(readonly code: string, private readonly area: number, private readonly pool: CodePool, private readonly excluded: ReadonlySet<string>, private readonly random: Random) {
+    this.left = pool.itemIds.length;
+    this.seenIds = new Set(pool.seen.map((c) => c.itemId));
+    // Equal exposures keep a seeded-random order: the sort is stable after a shuffle.
+    this.seenOrder = shuffled(pool.seen.filter((c) => !excluded.has(c.itemId)), random).sort(byExposure);
+  }
+
+  peek(): Candidate | null {
+    if (this.head === undefined) this.head = this.nextUnseen() ?? this.seenOrder[this.seenNext++] ?? null;
+    return this.head;
+  }
+
+  shift(): void {
+    this.head = undefined;
+    this.taken++;
+  }
+
+  private nextUnseen(): Candidate | null {
+    const ids = this.pool.itemIds;
+    while (this.left > 0) {
+      const j = this.random.below(this.left);
+      this.left--;
+      const at = this.swaps.get(j) ?? j;
+      this.swaps.set(j, this.swaps.get(this.left) ?? this.left);
+      const itemId = ids[at];
+      if (!this.seenIds.has(itemId) && !this.excluded.has(itemId)) return { itemId, code: this.code, area: this.area, seen: 0, lastSeenAt: null };
+    }
+    return null;
+  }
+}
+
+function pickFromArea(area: number, pools: readonly CodePool[], excluded: ReadonlySet<string>, count: number, random: Random): Candidate[] {
+  const queues = shuffled(pools, random).map((p) => new CodeQueue(p.code, area, p, excluded, random));
   const picked: Candidate[] = [];
   while (picked.length < count) {
-    // The next seat goes to the least-seen item on offer; among equals, to the code with the fewest
-    // seats so far, so fresh items come first and codes stay as even as the fresh items allow.
-    let best: Candidate | null = null;
-    for (const [code, list] of queues) {
-      const head = list[0];
+    let best: CodeQueue | null = null;
+    for (const q of queues) {
+      const head = q.peek();
       if (!head) continue;
-      if (!best || byExposure(head, best) < 0 || (byExposure(head, best) === 0 && (taken.get(code) ?? 0) < (taken.get(best.code) ?? 0))) best = head;
+      const top = best?.peek();
+      if (!best || !top) {
+        best = q;
+        continue;
+      }
+      const order = byExposure(head, top);
+      if (order < 0 || (order === 0 && q.taken < best.taken)) best = q;
     }
-    picked.push(best!);
-    queues.get(best!.code)!.shift();
-    taken.set(best!.code, (taken.get(best!.code) ?? 0) + 1);
+    picked.push(best!.peek()!);
+    best!.shift();
   }
   return picked;
 }
 
 function byExposure(a: Candidate, b: Candidate): number {
   return a.seen - b.seen || (a.lastSeenAt ?? -1) - (b.lastSeenAt ?? -1);
-}
-
-function uniqueById(items: Candidate[]): Candidate[] {
-  const seen = new Set<string>();
-  return items.filter((i) => (seen.has(i.itemId) ? false : (seen.add(i.itemId), true)));
 }

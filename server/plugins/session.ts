@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sessions, users } from '../db/schema/index.ts';
 import { sessionExpired, sessionNeedsTouch, SESSION_ABSOLUTE_MS } from '../domain/session.ts';
@@ -30,7 +30,7 @@ export function requireUser(request: FastifyRequest): User {
   return request.user;
 }
 
-export const sessionPlugin = fp<{ secret: string }>(async (app, { secret }) => {
+export const sessionPlugin = fp<{ secret: string; cookieSecure: 'auto' | 'always' | 'never' }>(async (app, { secret, cookieSecure }) => {
   await app.register(cookie, { secret, hook: 'onRequest' });
   app.decorateRequest('user', null);
   app.decorateRequest('sessionHash', null);
@@ -39,9 +39,16 @@ export const sessionPlugin = fp<{ secret: string }>(async (app, { secret }) => {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: request.protocol === 'https',
+    secure: cookieSecure === 'always' || (cookieSecure === 'auto' && request.protocol === 'https'),
     signed: true,
   });
+
+  // Prepared once: every request with a cookie runs the first of these.
+  const bySession = app.db.select().from(sessions).innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))).prepare();
+  const remove = app.db.delete(sessions).where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))).prepare();
+  const touch = app.db.update(sessions).set({ lastSeenAt: sql.placeholder('now') as unknown as number })
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))).prepare();
 
   app.addHook('onRequest', async (request) => {
     const raw = request.cookies[COOKIE];
@@ -49,21 +56,14 @@ export const sessionPlugin = fp<{ secret: string }>(async (app, { secret }) => {
     const unsigned = request.unsignCookie(raw);
     if (!unsigned.valid || !unsigned.value) return;
     const tokenHash = hashToken(unsigned.value);
-    const row = app.db
-      .select()
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.tokenHash, tokenHash))
-      .get();
+    const row = bySession.get({ tokenHash });
     if (!row) return;
     const now = app.now();
     if (sessionExpired(row.sessions, now)) {
-      app.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+      remove.run({ tokenHash });
       return;
     }
-    if (sessionNeedsTouch(row.sessions, now)) {
-      app.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash)).run();
-    }
+    if (sessionNeedsTouch(row.sessions, now)) touch.run({ tokenHash, now });
     request.user = row.users;
     request.sessionHash = tokenHash;
   });
@@ -80,7 +80,7 @@ export const sessionPlugin = fp<{ secret: string }>(async (app, { secret }) => {
   });
 
   app.decorate('endSession', function (request: FastifyRequest, reply: FastifyReply) {
-    if (request.sessionHash) app.db.delete(sessions).where(eq(sessions.tokenHash, request.sessionHash)).run();
+    if (request.sessionHash) remove.run({ tokenHash: request.sessionHash });
     reply.clearCookie(COOKIE, { path: '/' });
   });
 });

@@ -88,6 +88,7 @@ export const ReportSchema = Type.Object({
   submittedAt: Type.Union([Type.Integer(), Type.Null()]),
   timeMultiplier: Type.Number(),
   notice: Type.String(),
+  withheld: Type.Integer(),
   score: Type.Object(Tally),
   categories: Type.Array(Type.Object({ id: Type.String(), ...Tally })),
   areas: Type.Array(Type.Object({ area: Type.Integer(), ...Tally })),

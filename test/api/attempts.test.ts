@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, startApp, type TestApp } from './harness.ts';
 import { GRACE_MS } from '../../server/domain/attempt.ts';
-import { sweepOverdue } from '../../server/routes/attempts/store.ts';
+import { attemptStore } from '../../server/routes/attempts/store.ts';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); });
@@ -231,9 +231,9 @@ describe('the server owns time', () => {
     const u = await signUp(t);
     const a = await start(u, { mode: 'exam', length: 3, minutes: 2 });
     const status = () => (t.db.$client.prepare('select status, closed_by from attempts where id = ?').get(a.attempt.id) as { status: string; closed_by: string | null });
-    expect(sweepOverdue(t.db, t.app.framework, Date.now() + 60_000)).toBe(0);
+    expect(attemptStore(t.db).sweepOverdue(t.app.framework, Date.now() + 60_000)).toBe(0);
     expect(status()).toEqual({ status: 'open', closed_by: null });
-    expect(sweepOverdue(t.db, t.app.framework, Date.now() + 2 * 60_000 + GRACE_MS + 1_000)).toBeGreaterThanOrEqual(1);
+    expect(attemptStore(t.db).sweepOverdue(t.app.framework, Date.now() + 2 * 60_000 + GRACE_MS + 1_000)).toBeGreaterThanOrEqual(1);
     expect(status()).toEqual({ status: 'submitted', closed_by: 'time' });
   });
 });

@@ -13,7 +13,7 @@ describe('the server process', () => {
     try {
       await healthy(server);
       const json = { 'content-type': 'application/json' };
-      const reg = await fetch(`${server.base}/api/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'k@example.org', password: 'long enough pw', name: 'K' }) });
+      const reg = await fetch(`${server.base}/api/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'k@example.org', password: 'a long enough passphrase', name: 'K' }) });
       const cookie = reg.headers.get('set-cookie')!.split(';')[0];
       const attempt = await (await fetch(`${server.base}/api/attempts`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ mode: 'exam', areas: [3], length: 3 }) })).json();
       const put = await fetch(`${server.base}/api/attempts/${attempt.attempt.id}/responses/2`, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify({ choice: 'C', flagged: true }) });

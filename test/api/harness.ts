@@ -24,7 +24,8 @@ export async function signUp(t: TestApp, overrides: Partial<{ email: string; pas
     user: res.json().user,
     cookie: headers.cookie,
     credentials: body,
+    /** Writes are sent as the web app sends them: JSON (an empty object when there is no body). */
     call: (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
-      t.app.inject({ method, url, headers, ...(payload !== undefined && { payload: payload as object }) }),
+      t.app.inject({ method, url, headers, ...(method === 'GET' ? {} : { payload: (payload ?? {}) as object }) }),
   };
 }

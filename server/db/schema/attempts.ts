@@ -44,3 +44,19 @@ export const slots = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.slot] }), index('slots_item_idx').on(t.itemId)],
 );
+
+/** How often and how lately each candidate was shown each item, kept up to date as attempts are made. */
+export const exposures = sqliteTable(
+  'exposures',
+  {
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    itemId: text()
+      .notNull()
+      .references(() => items.id),
+    seen: integer().notNull(),
+    lastSeenAt: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.itemId] })],
+);

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, real, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, real, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable('users', {
   id: integer().primaryKey({ autoIncrement: true }),
@@ -8,7 +8,22 @@ export const users = sqliteTable('users', {
   role: text({ enum: ['candidate', 'coach', 'admin'] }).notNull().default('candidate'),
   timeMultiplier: real().notNull().default(1),
   createdAt: integer().notNull(),
+  /** Set at sign-in when the password no longer meets the policy; cleared by a change. */
+  passwordChangeRequired: integer({ mode: 'boolean' }).notNull().default(false),
 });
+
+/** Addresses that signed in to an account successfully: the owner's own networks. */
+export const signInAddresses = sqliteTable(
+  'sign_in_addresses',
+  {
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    address: text().notNull(),
+    lastAt: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.address] })],
+);
 
 export const sessions = sqliteTable(
   'sessions',

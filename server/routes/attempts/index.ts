@@ -1,10 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { attempts, slots } from '../../db/schema/index.ts';
 import { apportion } from '../../domain/blueprint.ts';
-import { assemble } from '../../domain/assembly.ts';
+import { assembleFromPools } from '../../domain/assembly.ts';
 import { acceptsResponses, deadlineFor, handInCause, mayRevealKey, plannedMinutes, remainingMs, EXAM_DEFAULTS } from '../../domain/attempt.ts';
 import { HttpError } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/session.ts';
@@ -13,7 +11,7 @@ import {
   AttemptIdParams, AttemptReplySchema, AttemptSummarySchema, CreateAttemptSchema, PutResponseSchema,
   ReportSchema, SavedResponseSchema, SlotParams,
 } from '../../schemas/attempt.ts';
-import { answeredCounts, candidatePool, closeAttempt, listOwnAttempts, loadOwnAttempt, loadSlots, touchAttempt } from './store.ts';
+import { attemptStore } from './store.ts';
 import { attemptView, report, reveal, summary } from './view.ts';
 
 /** Tutor drills are short by default; exam mode simulates the full 100-item test. */
@@ -22,6 +20,8 @@ const TUTOR_DEFAULT_LENGTH = 20;
 const closed = () => new HttpError(409, 'attempt_closed', 'This attempt is closed (submitted or out of time); open its report instead.');
 
 export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const store = attemptStore(app.db);
+
   app.post('/api/attempts', { schema: { body: CreateAttemptSchema, response: { 201: AttemptReplySchema, ...errors } } }, async (request, reply) => {
     const user = requireUser(request);
     const body = request.body;
@@ -41,54 +41,50 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (areas.length === 0) throw new HttpError(400, 'empty_selection', 'None of the chosen codes lies in the chosen areas; widen the selection.');
 
     const blueprint = apportion(length, areas.map((area) => ({ area, weight: framework.area.get(area)!.weight })));
-    const pool = candidatePool(app.db, user.id, areas, body.codes);
+    // An open exam's items are never seated again until it is handed in: their keys would leak into it.
+    const excluded = store.openExamItems(user.id);
     const seed = body.seed ?? randomInt(2 ** 31 - 1);
-    const drawn = assemble(blueprint, pool, seed);
+    const drawn = assembleFromPools(blueprint, store.pools(user.id, areas, body.codes, excluded), excluded, seed);
     if (!drawn.ok) {
       const first = drawn.shortfalls[0];
+      const codes = body.codes?.filter((c) => framework.codeArea.get(c) === first.area) ?? [];
+      const what = codes.length === 1 ? `code ${codes[0]}` : `area ${first.area}`;
       throw new HttpError(422, 'bank_shortfall',
-        `The bank cannot fill area ${first.area}: it needs ${first.needed} items and has ${first.available}. Choose fewer items or more areas.`,
+        `The bank has ${first.available} items available for ${what} and this attempt needs ${first.needed}. Choose fewer items or more areas.`,
         { shortfalls: drawn.shortfalls });
     }
     const now = app.now();
     const minutes = plannedMinutes({ mode, length, minutes: body.minutes });
-    const versions = new Map(pool.map((p) => [p.itemId, p.version]));
-    const id = randomUUID();
-    app.db.transaction((tx) => {
-      tx.insert(attempts).values({
-        id, userId: user.id, mode, status: 'open', length, minutes, timeMultiplier: user.timeMultiplier, seed, blueprint,
-        filter: { ...(body.areas && { areas: body.areas }), ...(body.codes && { codes: body.codes }) },
-        startedAt: now, deadline: deadlineFor(now, minutes, user.timeMultiplier),
-      }).run();
-      drawn.items.forEach((item, i) =>
-        tx.insert(slots).values({ attemptId: id, slot: i + 1, itemId: item.itemId, version: versions.get(item.itemId)! }).run());
-    });
-    const attempt = loadOwnAttempt(app.db, id, user.id);
-    const { responses: _hidden, ...view } = attemptView(attempt, loadSlots(app.db, id), now);
+    const attempt = store.createAttempt({
+      id: randomUUID(), userId: user.id, mode, length, minutes, timeMultiplier: user.timeMultiplier, seed, blueprint,
+      filter: { ...(body.areas && { areas: body.areas }), ...(body.codes && { codes: body.codes }) },
+      startedAt: now, deadline: deadlineFor(now, minutes, user.timeMultiplier),
+    }, drawn.items.map((i) => i.itemId));
+    const { responses: _hidden, ...view } = attemptView(attempt, store.loadSlots(attempt.id), now, excluded);
     return reply.code(201).send(view);
   });
 
   app.get('/api/attempts', { schema: { response: { 200: Type.Object({ attempts: Type.Array(AttemptSummarySchema) }), ...errors } } }, async (request) => {
     const user = requireUser(request);
     const now = app.now();
-    const rows = listOwnAttempts(app.db, user.id).map((a) => touchAttempt(app.db, a, app.framework, now));
-    const answered = answeredCounts(app.db, rows.map((a) => a.id));
+    const rows = store.listOwnAttempts(user.id).map((a) => store.touchAttempt(a, app.framework, now));
+    const answered = store.answeredCounts(rows.map((a) => a.id));
     return { attempts: rows.map((a) => summary(a, now, answered.get(a.id) ?? 0)) };
   });
 
   app.get('/api/attempts/:id', { schema: { params: AttemptIdParams, response: { 200: AttemptReplySchema, ...errors } } }, async (request) => {
     const user = requireUser(request);
     const now = app.now();
-    const attempt = touchAttempt(app.db, loadOwnAttempt(app.db, request.params.id, user.id), app.framework, now);
-    return attemptView(attempt, loadSlots(app.db, attempt.id), now);
+    const attempt = store.touchAttempt(store.loadOwnAttempt(request.params.id, user.id), app.framework, now);
+    return attemptView(attempt, store.loadSlots(attempt.id), now, store.openExamItems(user.id, attempt.id));
   });
 
   app.put('/api/attempts/:id/responses/:slot', { schema: { params: SlotParams, body: PutResponseSchema, response: { 200: SavedResponseSchema, ...errors } } }, async (request) => {
     const user = requireUser(request);
     const now = app.now();
-    const attempt = touchAttempt(app.db, loadOwnAttempt(app.db, request.params.id, user.id), app.framework, now);
+    const attempt = store.touchAttempt(store.loadOwnAttempt(request.params.id, user.id), app.framework, now);
     if (!acceptsResponses(attempt, now)) throw closed();
-    const [row] = loadSlots(app.db, attempt.id, request.params.slot);
+    const [row] = store.loadSlots(attempt.id, request.params.slot);
     if (!row) throw new HttpError(404, 'not_found', `Slot ${request.params.slot} does not exist; this attempt has slots 1–${attempt.length}.`);
     // A body with only `flagged` keeps the current choice.
     const choice = request.body.choice === undefined ? row.choice : request.body.choice;
@@ -97,27 +93,25 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
       throw new HttpError(409, 'response_locked', 'This tutor-mode answer was already checked and its key shown; it cannot be changed.');
     }
     const flagged = request.body.flagged ?? row.flagged;
-    app.db.update(slots).set({ choice, flagged, savedAt: now }).where(and(eq(slots.attemptId, attempt.id), eq(slots.slot, row.slot))).run();
-    return {
-      slot: row.slot, choice, flagged, savedAt: now, remainingMs: remainingMs(attempt, now),
-      ...(mayRevealKey(attempt.mode, attempt.status, choice) && reveal(row, choice)),
-    };
+    store.saveResponse(attempt.id, row.slot, choice, flagged, now);
+    const shows = mayRevealKey(attempt.mode, attempt.status, choice) && !store.openExamItems(user.id, attempt.id).has(row.itemId);
+    return { slot: row.slot, choice, flagged, savedAt: now, remainingMs: remainingMs(attempt, now), ...(shows && reveal(row, choice)) };
   });
 
   app.post('/api/attempts/:id/submit', { schema: { params: AttemptIdParams, response: { 200: ReportSchema, ...errors } } }, async (request) => {
     const user = requireUser(request);
     const now = app.now();
-    let attempt = touchAttempt(app.db, loadOwnAttempt(app.db, request.params.id, user.id), app.framework, now);
-    if (attempt.status === 'open') attempt = app.db.transaction(() => closeAttempt(app.db, attempt, app.framework, now, handInCause(attempt, now)));
-    return report(attempt, loadSlots(app.db, attempt.id), app.framework);
+    let attempt = store.touchAttempt(store.loadOwnAttempt(request.params.id, user.id), app.framework, now);
+    if (attempt.status === 'open') attempt = app.db.transaction(() => store.closeAttempt(attempt, app.framework, now, handInCause(attempt, now)));
+    return report(attempt, store.loadSlots(attempt.id), app.framework, store.openExamItems(user.id, attempt.id));
   });
 
   app.get('/api/attempts/:id/report', { schema: { params: AttemptIdParams, response: { 200: ReportSchema, ...errors } } }, async (request) => {
     const user = requireUser(request);
-    const attempt = touchAttempt(app.db, loadOwnAttempt(app.db, request.params.id, user.id), app.framework, app.now());
+    const attempt = store.touchAttempt(store.loadOwnAttempt(request.params.id, user.id), app.framework, app.now());
     if (attempt.status === 'open' && attempt.mode === 'exam') {
       throw new HttpError(409, 'attempt_open', 'The report is ready once the attempt is submitted or its time runs out.');
     }
-    return report(attempt, loadSlots(app.db, attempt.id), app.framework);
+    return report(attempt, store.loadSlots(attempt.id), app.framework, store.openExamItems(user.id, attempt.id));
   });
 };

@@ -1,120 +1,178 @@
-// Reads and writes of attempts for the routes: loading, the candidate's exposure, closing.
-import { and, asc, desc, eq, inArray, isNull, max, count, sql } from 'drizzle-orm';
+// Reads and writes of attempts for the routes. Statements are prepared once per database; item
+// text comes from the in-memory catalog, so a slot read is one indexed query and map lookups.
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { attempts, itemVersions, items, slots } from '../../db/schema/index.ts';
+import { attempts, type ItemContent } from '../../db/schema/index.ts';
 import { isOverdue } from '../../domain/attempt.ts';
 import { scoreAttempt, type ScoredSlot } from '../../domain/scoring.ts';
 import type { FrameworkIndex } from '../../domain/framework.ts';
-import type { Candidate } from '../../domain/assembly.ts';
+import type { Candidate, CodePool } from '../../domain/assembly.ts';
+import { catalogOf } from '../../bank/catalog.ts';
 import { notFound } from '../../plugins/errors.ts';
 
 export type AttemptRow = typeof attempts.$inferSelect;
-export type SlotRow = typeof slots.$inferSelect & { content: typeof itemVersions.$inferSelect.content; code: string; area: number };
+type Choice = 'A' | 'B' | 'C' | 'D';
 
-/** Only the owner may see an attempt; anyone else is told it does not exist. */
-export function loadOwnAttempt(db: Db, id: string, userId: number): AttemptRow {
-  const row = db.select().from(attempts).where(and(eq(attempts.id, id), eq(attempts.userId, userId))).get();
-  if (!row) throw notFound('Attempt ' + id);
-  return row;
+export interface SlotRow {
+  attemptId: string;
+  slot: number;
+  itemId: string;
+  version: number;
+  choice: Choice | null;
+  flagged: boolean;
+  savedAt: number | null;
+  content: ItemContent;
+  code: string;
+  area: number;
 }
 
-/** All slots of an attempt, or just one when `slot` is given (a save needs only its own). */
-export function loadSlots(db: Db, attemptId: string, slot?: number): SlotRow[] {
-  return db
-    .select({ slot: slots, content: itemVersions.content, code: items.code, area: items.area })
-    .from(slots)
-    .innerJoin(itemVersions, and(eq(itemVersions.itemId, slots.itemId), eq(itemVersions.version, slots.version)))
-    .innerJoin(items, eq(items.id, slots.itemId))
-    .where(slot === undefined ? eq(slots.attemptId, attemptId) : and(eq(slots.attemptId, attemptId), eq(slots.slot, slot)))
-    .orderBy(asc(slots.slot))
-    .all()
-    .map((r) => ({ ...r.slot, content: r.content, code: r.code, area: r.area }));
+interface RawSlot {
+  slot: number;
+  itemId: string;
+  version: number;
+  choice: Choice | null;
+  flagged: number;
+  savedAt: number | null;
 }
 
-/** What scoring needs of each slot (no item text), for many attempts in one query. */
-export function loadScoredSlots(db: Db, attemptIds: string[]): Map<string, ScoredSlot[]> {
-  const out = new Map<string, ScoredSlot[]>(attemptIds.map((id) => [id, []]));
-  if (attemptIds.length === 0) return out;
-  const rows = db
-    .select({
-      attemptId: slots.attemptId, slot: slots.slot, itemId: slots.itemId, code: items.code, area: items.area, choice: slots.choice,
-      answer: sql<ScoredSlot['answer']>`json_extract(${itemVersions.content}, '$.answer')`,
-    })
-    .from(slots)
-    .innerJoin(itemVersions, and(eq(itemVersions.itemId, slots.itemId), eq(itemVersions.version, slots.version)))
-    .innerJoin(items, eq(items.id, slots.itemId))
-    .where(inArray(slots.attemptId, attemptIds))
-    .orderBy(asc(slots.slot))
-    .all();
-  for (const { attemptId, ...slot } of rows) out.get(attemptId)!.push(slot);
-  return out;
+const stores = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+/** The statements of one database, prepared on first use and kept. */
+export function attemptStore(db: Db) {
+  let store = stores.get(db);
+  if (!store) {
+    store = prepare(db);
+    stores.set(db, store);
+  }
+  return store;
+}
+
+function prepare(db: Db) {
+  const p = sql.placeholder;
+  const c = db.$client;
+  const ownAttempt = db.select().from(attempts).where(and(eq(attempts.id, p('id')), eq(attempts.userId, p('userId')))).prepare();
+  const byId = db.select().from(attempts).where(eq(attempts.id, p('id'))).prepare();
+  const ownAttempts = db.select().from(attempts).where(eq(attempts.userId, p('userId'))).orderBy(desc(attempts.startedAt)).prepare();
+  const openAttempts = db.select().from(attempts).where(eq(attempts.status, 'open')).prepare();
+  const slotCols = 'slot, item_id as itemId, version, choice, flagged, saved_at as savedAt';
+  const allSlots = c.prepare(`select ${slotCols} from slots where attempt_id = ? order by slot`);
+  const oneSlot = c.prepare(`select ${slotCols} from slots where attempt_id = ? and slot = ?`);
+  const saveSlot = c.prepare('update slots set choice = ?, flagged = ?, saved_at = ? where attempt_id = ? and slot = ?');
+  const answered = c.prepare("select attempt_id as id, count(choice) as n from slots where attempt_id in (select value from json_each(?)) group by attempt_id");
+  const close = c.prepare("update attempts set status = 'submitted', submitted_at = ?, closed_by = ?, correct = ? where id = ? and status = 'open'");
+  const insertAttempt = c.prepare(`insert into attempts (id, user_id, mode, status, length, minutes, time_multiplier, seed, blueprint, filter, started_at, deadline)
+    values (@id, @userId, @mode, 'open', @length, @minutes, @timeMultiplier, @seed, @blueprint, @filter, @startedAt, @deadline)`);
+  const insertSlot = c.prepare('insert into slots (attempt_id, slot, item_id, version) values (?, ?, ?, ?)');
+  const expose = c.prepare(`insert into exposures (user_id, item_id, seen, last_seen_at) values (?, ?, 1, ?)
+    on conflict (user_id, item_id) do update set seen = seen + 1, last_seen_at = excluded.last_seen_at`);
+  const exposureOf = c.prepare('select item_id as itemId, seen, last_seen_at as lastSeenAt from exposures where user_id = ?');
+  const openExamItems = c.prepare(`select s.item_id as itemId from attempts a join slots s on s.attempt_id = a.id
+    where a.user_id = ? and a.status = 'open' and a.mode = 'exam' and a.id <> ?`);
+
+  const catalog = () => catalogOf(db);
+  const withContent = (attemptId: string, r: RawSlot): SlotRow => {
+    const v = catalog().version(r.itemId, r.version);
+    return { attemptId, ...r, flagged: r.flagged === 1, content: v.content, code: v.code, area: v.area };
+  };
+
+  const store = {
+    /** Only the owner may see an attempt; anyone else is told it does not exist. */
+    loadOwnAttempt(id: string, userId: number): AttemptRow {
+      const row = ownAttempt.get({ id, userId });
+      if (!row) throw notFound('Attempt ' + id);
+      return row;
+    },
+
+    /** All slots of an attempt, or just one when `slot` is given (a save needs only its own). */
+    loadSlots(attemptId: string, slot?: number): SlotRow[] {
+      const raw = (slot === undefined ? allSlots.all(attemptId) : [oneSlot.get(attemptId, slot)].filter(Boolean)) as RawSlot[];
+      return raw.map((r) => withContent(attemptId, r));
+    },
+
+    /** What scoring needs of each slot (no item text), for many attempts. */
+    loadScoredSlots(attemptIds: string[]): Map<string, ScoredSlot[]> {
+      return new Map(attemptIds.map((id) => [id, scoredSlots(store.loadSlots(id))]));
+    },
+
+    saveResponse(attemptId: string, slot: number, choice: Choice | null, flagged: boolean, now: number): void {
+      saveSlot.run(choice, flagged ? 1 : 0, now, attemptId, slot);
+    },
+
+    /** Closes an attempt and stores its score. One closed by time ends at its deadline. */
+    closeAttempt(attempt: AttemptRow, framework: FrameworkIndex, now: number, closedBy: 'candidate' | 'time'): AttemptRow {
+      const score = scoreAttempt(scoredSlots(store.loadSlots(attempt.id)), framework).score;
+      const endedAt = closedBy === 'time' && attempt.deadline !== null ? Math.min(now, attempt.deadline) : now;
+      close.run(endedAt, closedBy, score.correct, attempt.id);
+      return byId.get({ id: attempt.id })!;
+    },
+
+    /** An overdue attempt is closed and scored the moment anyone touches it. */
+    touchAttempt(attempt: AttemptRow, framework: FrameworkIndex, now: number): AttemptRow {
+      if (!isOverdue(attempt, now)) return attempt;
+      return db.transaction(() => store.closeAttempt(attempt, framework, now, 'time'));
+    },
+
+    /** Periodic sweep: closes every overdue attempt, whoever owns it. Returns how many it closed. */
+    sweepOverdue(framework: FrameworkIndex, now: number): number {
+      let closed = 0;
+      for (const a of openAttempts.all()) if (store.touchAttempt(a, framework, now) !== a) closed++;
+      return closed;
+    },
+
+    listOwnAttempts(userId: number): AttemptRow[] {
+      return ownAttempts.all({ userId });
+    },
+
+    answeredCounts(attemptIds: string[]): Map<string, number> {
+      if (attemptIds.length === 0) return new Map();
+      return new Map((answered.all(JSON.stringify(attemptIds)) as { id: string; n: number }[]).map((r) => [r.id, r.n]));
+    },
+
+    /** Items seated in the user's open exams (other than `exceptAttemptId`): their keys stay hidden everywhere. */
+    openExamItems(userId: number, exceptAttemptId = ''): Set<string> {
+      return new Set((openExamItems.all(userId, exceptAttemptId) as { itemId: string }[]).map((r) => r.itemId));
+    },
+
+    /** The candidate's pools for assembly: active items by code, with what they have seen. */
+    pools(userId: number, areas: readonly number[], codes: readonly string[] | undefined, excluded: ReadonlySet<string>): Map<number, CodePool[]> {
+      const { byArea, active } = catalog();
+      const seenByCode = new Map<string, Candidate[]>();
+      for (const e of exposureOf.all(userId) as { itemId: string; seen: number; lastSeenAt: number }[]) {
+        const item = active.get(e.itemId);
+        if (!item || !areas.includes(item.area)) continue;
+        const list = seenByCode.get(item.code) ?? [];
+        seenByCode.set(item.code, list);
+        list.push({ itemId: e.itemId, code: item.code, area: item.area, seen: e.seen, lastSeenAt: e.lastSeenAt });
+      }
+      const excludedByCode = new Map<string, number>();
+      for (const id of excluded) {
+        const item = active.get(id);
+        if (item) excludedByCode.set(item.code, (excludedByCode.get(item.code) ?? 0) + 1);
+      }
+      return new Map(areas.map((area) => [
+        area,
+        [...(byArea.get(area) ?? new Map<string, readonly string[]>())]
+          .filter(([code]) => !codes || codes.includes(code))
+          .map(([code, itemIds]) => ({ code, itemIds, seen: seenByCode.get(code) ?? [], excludedCount: excludedByCode.get(code) ?? 0 })),
+      ]));
+    },
+
+    /** The attempt, its slots and the candidate's exposure counts, in one transaction. */
+    createAttempt(row: Omit<AttemptRow, 'status' | 'submittedAt' | 'closedBy' | 'correct'>, itemIds: readonly string[]): AttemptRow {
+      const { active } = catalog();
+      db.transaction(() => {
+        insertAttempt.run({ ...row, blueprint: JSON.stringify(row.blueprint), filter: JSON.stringify(row.filter) });
+        itemIds.forEach((itemId, i) => {
+          insertSlot.run(row.id, i + 1, itemId, active.get(itemId)!.version);
+          expose.run(row.userId, itemId, row.startedAt);
+        });
+      });
+      return byId.get({ id: row.id })!;
+    },
+  };
+  return store;
 }
 
 export function scoredSlots(rows: readonly SlotRow[]): ScoredSlot[] {
   return rows.map((r) => ({ slot: r.slot, itemId: r.itemId, code: r.code, area: r.area, choice: r.choice, answer: r.content.answer }));
-}
-
-/** Closes an attempt and stores its score, in one transaction with whatever the caller writes. */
-export function closeAttempt(db: Db, attempt: AttemptRow, framework: FrameworkIndex, now: number, closedBy: 'candidate' | 'time'): AttemptRow {
-  const score = scoreAttempt(loadScoredSlots(db, [attempt.id]).get(attempt.id)!, framework).score;
-  return db
-    .update(attempts)
-    .set({ status: 'submitted', submittedAt: now, closedBy, correct: score.correct })
-    .where(and(eq(attempts.id, attempt.id), eq(attempts.status, 'open')))
-    .returning()
-    .get() ?? loadOwnAttempt(db, attempt.id, attempt.userId);
-}
-
-/** An overdue attempt is closed and scored the moment anyone touches it. */
-export function touchAttempt(db: Db, attempt: AttemptRow, framework: FrameworkIndex, now: number): AttemptRow {
-  if (!isOverdue(attempt, now)) return attempt;
-  return db.transaction(() => closeAttempt(db, attempt, framework, now, 'time'));
-}
-
-/** Periodic sweep: closes every overdue attempt, whoever owns it. Returns how many it closed. */
-export function sweepOverdue(db: Db, framework: FrameworkIndex, now: number): number {
-  const open = db.select().from(attempts).where(eq(attempts.status, 'open')).all();
-  let closed = 0;
-  for (const a of open) if (touchAttempt(db, a, framework, now) !== a) closed++;
-  return closed;
-}
-
-/** Active items in the given areas, with how often and how lately this candidate saw each. */
-export function candidatePool(db: Db, userId: number, areas: number[], codes: string[] | undefined): (Candidate & { version: number })[] {
-  const exposure = new Map(
-    db
-      .select({ itemId: slots.itemId, seen: count(), lastSeenAt: max(attempts.startedAt) })
-      .from(slots)
-      .innerJoin(attempts, eq(attempts.id, slots.attemptId))
-      .where(eq(attempts.userId, userId))
-      .groupBy(slots.itemId)
-      .all()
-      .map((r) => [r.itemId, r]),
-  );
-  const conditions = [isNull(items.retiredAt), inArray(items.area, areas)];
-  if (codes) conditions.push(inArray(items.code, codes));
-  return db
-    .select({ itemId: items.id, code: items.code, area: items.area, version: items.currentVersion })
-    .from(items)
-    .where(and(...conditions))
-    .orderBy(asc(items.id))
-    .all()
-    .map((i) => ({ ...i, seen: exposure.get(i.itemId)?.seen ?? 0, lastSeenAt: exposure.get(i.itemId)?.lastSeenAt ?? null }));
-}
-
-export function listOwnAttempts(db: Db, userId: number): AttemptRow[] {
-  return db.select().from(attempts).where(eq(attempts.userId, userId)).orderBy(desc(attempts.startedAt)).all();
-}
-
-export function answeredCounts(db: Db, attemptIds: string[]): Map<string, number> {
-  if (attemptIds.length === 0) return new Map();
-  return new Map(
-    db
-      .select({ attemptId: slots.attemptId, n: count(slots.choice) })
-      .from(slots)
-      .where(inArray(slots.attemptId, attemptIds))
-      .groupBy(slots.attemptId)
-      .all()
-      .map((r) => [r.attemptId, r.n]),
-  );
 }

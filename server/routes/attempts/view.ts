@@ -34,7 +34,11 @@ export function reveal(s: SlotRow, choice: SlotRow['choice']) {
   return { answer: s.content.answer, correct: choice === s.content.answer, rationale: s.content.rationale };
 }
 
-export function attemptView(a: AttemptRow, rows: SlotRow[], now: number) {
+/**
+ * `hidden`: items seated in another open exam of the same user. Their keys are never shown
+ * elsewhere until that exam is handed in, so a drill cannot leak answers into it.
+ */
+export function attemptView(a: AttemptRow, rows: SlotRow[], now: number, hidden: ReadonlySet<string>) {
   return {
     attempt: summary(a, now, rows.filter((r) => r.choice !== null).length),
     blueprint: a.blueprint,
@@ -44,14 +48,15 @@ export function attemptView(a: AttemptRow, rows: SlotRow[], now: number) {
       choice: r.choice,
       flagged: r.flagged,
       savedAt: r.savedAt,
-      ...(mayRevealKey(a.mode, a.status, r.choice) && reveal(r, r.choice)),
+      ...(mayRevealKey(a.mode, a.status, r.choice) && !hidden.has(r.itemId) && reveal(r, r.choice)),
     })),
   };
 }
 
 /** The report; an open tutor attempt reports only the slots already answered (their keys are shown). */
-export function report(a: AttemptRow, rows: SlotRow[], framework: FrameworkIndex) {
-  const shown = rows.filter((r) => mayRevealKey(a.mode, a.status, r.choice));
+export function report(a: AttemptRow, rows: SlotRow[], framework: FrameworkIndex, hidden: ReadonlySet<string>) {
+  const revealable = rows.filter((r) => mayRevealKey(a.mode, a.status, r.choice));
+  const shown = revealable.filter((r) => !hidden.has(r.itemId));
   return {
     attemptId: a.id,
     mode: a.mode,
@@ -63,7 +68,9 @@ export function report(a: AttemptRow, rows: SlotRow[], framework: FrameworkIndex
     submittedAt: a.submittedAt,
     timeMultiplier: a.timeMultiplier,
     notice: PRACTICE_NOTICE,
-    ...scoreAttempt(scoredSlots(shown), framework),
+    /** Items left out of `items` while an open exam of the same candidate holds them. */
+    withheld: revealable.length - shown.length,
+    ...scoreAttempt(scoredSlots(revealable), framework),
     items: shown.map((r) => ({ ...slotItem(r), version: r.version, choice: r.choice, flagged: r.flagged, ...reveal(r, r.choice) })),
   };
 }

@@ -1,30 +1,47 @@
-import { and, count, eq, gt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { Type } from 'typebox';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { loginFailures, users } from '../../db/schema/index.ts';
+import { users } from '../../db/schema/index.ts';
 import { hashPassword, verifyPassword, decoyHash } from '../../auth/password.ts';
-import { loginBlocked, LOGIN_WINDOW_MS } from '../../domain/session.ts';
+import { isCommonPassword } from '../../auth/blocklist.ts';
 import { HttpError } from '../../plugins/errors.ts';
 import { LoginSchema, RegisterSchema, UserReplySchema } from '../../schemas/user.ts';
-import { PASSWORD_MIN_LENGTH, passwordTooShort } from '../../domain/account.ts';
+import { nameProblem, passwordProblem } from '../../domain/account.ts';
 import { errors } from '../../schemas/common.ts';
 import { publicUser } from '../me/public-user.ts';
+import { loginThrottle } from './throttle.ts';
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+/** Registrations allowed from one address per hour (a classroom signing up together fits). */
+export const REGISTER_PER_ADDRESS_PER_HOUR = 30;
+
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const slots = app.hashSlots;
+  const throttle = loginThrottle(app.db);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'too_many_registrations', `Too many accounts were created from this address; try again in ${Math.ceil(context.ttl / 60000)} minutes.`, {}, { 'retry-after': String(Math.ceil(context.ttl / 1000)) }),
+  });
+
   app.post(
     '/api/auth/register',
-    { schema: { body: RegisterSchema, response: { 201: UserReplySchema, ...errors } } },
+    {
+      config: { rateLimit: { max: REGISTER_PER_ADDRESS_PER_HOUR, timeWindow: 60 * 60 * 1000 } },
+      schema: { body: RegisterSchema, response: { 201: UserReplySchema, ...errors } },
+    },
     async (request, reply) => {
       const email = normaliseEmail(request.body.email);
       const name = request.body.name.trim();
-      if (!name) throw new HttpError(400, 'invalid_request', 'Enter your name.');
-      if (passwordTooShort(request.body.password)) {
-        throw new HttpError(400, 'password_too_short', `Choose a password of at least ${PASSWORD_MIN_LENGTH} characters; a short phrase works well.`);
-      }
+      const badName = nameProblem(name);
+      if (badName) throw new HttpError(400, 'invalid_name', badName);
+      const weak = passwordProblem(request.body.password, isCommonPassword, [email.split('@')[0], name]);
+      if (weak) throw new HttpError(400, weak.error, weak.message);
       const taken = () => new HttpError(409, 'email_taken', 'An account with this email already exists; sign in instead.');
       if (app.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw taken();
-      const passwordHash = await hashPassword(request.body.password);
+      const passwordHash = await slots.run(() => hashPassword(request.body.password));
       const user = app.db.transaction((tx) => {
         // Checked again inside the write: two registrations may have raced through the hash.
         if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw taken();
@@ -40,27 +57,30 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { body: LoginSchema, response: { 200: UserReplySchema, ...errors } } },
     async (request, reply) => {
       const email = normaliseEmail(request.body.email);
-      const since = app.now() - LOGIN_WINDOW_MS;
-      const failures = (where: ReturnType<typeof eq>) =>
-        app.db.select({ n: count() }).from(loginFailures).where(and(where, gt(loginFailures.at, since))).get()!.n;
-      if (loginBlocked(failures(eq(loginFailures.email, email)), failures(eq(loginFailures.address, request.ip)))) {
-        reply.header('retry-after', String(LOGIN_WINDOW_MS / 1000));
-        throw new HttpError(429, 'too_many_attempts', 'Too many failed sign-ins; wait 15 minutes and try again.');
-      }
       const user = app.db.select().from(users).where(eq(users.email, email)).get();
-      const ok = await verifyPassword(request.body.password, user?.passwordHash ?? (await decoyHash));
+      const { verdict, id } = throttle.reserve(email, request.ip, user?.id ?? null, app.now());
+      if (!verdict.ok) {
+        const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+        throw new HttpError(429, 'too_many_attempts', `Too many failed sign-ins; wait ${seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`} and try again.`,
+          { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+      }
+      const ok = await slots.run(async () => verifyPassword(request.body.password, user?.passwordHash ?? (await decoyHash)));
       if (!user || !ok) {
-        app.db.insert(loginFailures).values({ email, address: request.ip, at: app.now() }).run();
+        throttle.failed(id!);
         throw new HttpError(401, 'invalid_credentials', 'That email and password do not match an account.');
       }
-      app.db.delete(loginFailures).where(eq(loginFailures.email, email)).run();
+      throttle.succeeded(id!, email, user.id, request.ip, app.now());
+      // An older password that no longer meets the policy still works, once: the user is asked to change it.
+      const outdated = passwordProblem(request.body.password, isCommonPassword) !== null;
+      const current = outdated === user.passwordChangeRequired ? user
+        : app.db.update(users).set({ passwordChangeRequired: outdated }).where(eq(users.id, user.id)).returning().get();
       app.startSession(reply, user.id, request.sessionHash);
-      return { user: publicUser(user) };
+      return { user: publicUser(current) };
     },
   );
 
-  app.post('/api/auth/logout', async (request, reply) => {
+  app.post('/api/auth/logout', { schema: { response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
     app.endSession(request, reply);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 };

@@ -1,10 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { users } from '../../db/schema/index.ts';
+import { sessions, users } from '../../db/schema/index.ts';
 import { requireUser } from '../../plugins/session.ts';
 import { HttpError } from '../../plugins/errors.ts';
-import { UpdateMeSchema, UserReplySchema } from '../../schemas/user.ts';
+import { ChangePasswordSchema, UpdateMeSchema, UserReplySchema } from '../../schemas/user.ts';
 import { errors } from '../../schemas/common.ts';
+import { nameProblem, passwordProblem } from '../../domain/account.ts';
+import { hashPassword, verifyPassword } from '../../auth/password.ts';
+import { isCommonPassword } from '../../auth/blocklist.ts';
 import { publicUser } from './public-user.ts';
 
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -15,7 +18,8 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch('/api/me', { schema: { body: UpdateMeSchema, response: { 200: UserReplySchema, ...errors } } }, async (request) => {
     const me = requireUser(request);
     const name = request.body.name?.trim();
-    if (name === '') throw new HttpError(400, 'invalid_request', 'Name must not be blank.');
+    const badName = name === undefined ? null : nameProblem(name);
+    if (badName) throw new HttpError(400, 'invalid_name', badName);
     const user = app.db
       .update(users)
       .set({ ...(name !== undefined && { name }), ...(request.body.timeMultiplier !== undefined && { timeMultiplier: request.body.timeMultiplier }) })
@@ -24,4 +28,22 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .get();
     return { user: publicUser(user) };
   });
+
+  // A new password signs out every other session of the account.
+  app.post('/api/me/password', { schema: { body: ChangePasswordSchema, response: { 200: UserReplySchema, ...errors } } }, async (request) => {
+    const me = requireUser(request);
+    const { currentPassword, newPassword } = request.body;
+    const weak = passwordProblem(newPassword, isCommonPassword, [me.email.split('@')[0], me.name]);
+    if (weak) throw new HttpError(400, weak.error, weak.message);
+    if (!(await app.hashSlots.run(() => verifyPassword(currentPassword, me.passwordHash)))) {
+      throw new HttpError(403, 'wrong_password', 'Your current password is not right; nothing was changed.');
+    }
+    const passwordHash = await app.hashSlots.run(() => hashPassword(newPassword));
+    const user = app.db.transaction((tx) => {
+      tx.delete(sessions).where(and(eq(sessions.userId, me.id), ne(sessions.tokenHash, request.sessionHash!))).run();
+      return tx.update(users).set({ passwordHash, passwordChangeRequired: false }).where(eq(users.id, me.id)).returning().get();
+    });
+    return { user: publicUser(user) };
+  });
 };
+

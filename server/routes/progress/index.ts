@@ -6,7 +6,7 @@ import { scoreAttempt } from '../../domain/scoring.ts';
 import { requireUser } from '../../plugins/session.ts';
 import { ProgressSchema } from '../../schemas/attempt.ts';
 import { errors } from '../../schemas/common.ts';
-import { loadScoredSlots } from '../attempts/store.ts';
+import { attemptStore } from '../attempts/store.ts';
 
 /** Enough attempts to show a trend without reading a whole history. */
 const RECENT = 12;
@@ -21,7 +21,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .orderBy(desc(attempts.submittedAt))
       .limit(RECENT)
       .all();
-    const slotsOf = loadScoredSlots(app.db, recent.map((a) => a.id));
+    const slotsOf = attemptStore(app.db).loadScoredSlots(recent.map((a) => a.id));
     return {
       attempts: recent.map((a) => ({
         id: a.id,

@@ -1,0 +1,76 @@
+// The bank in memory: active items indexed by area and code for assembly, and item versions
+// (immutable once written) kept parsed after their first use. Rebuilt after every bank sync.
+import type { Db } from '../db/client.ts';
+import type { ItemContent } from '../db/schema/index.ts';
+
+export interface ActiveItem {
+  id: string;
+  code: string;
+  area: number;
+  version: number;
+}
+
+export interface ItemVersion {
+  code: string;
+  area: number;
+  content: ItemContent;
+}
+
+export interface ItemCatalog {
+  active: ReadonlyMap<string, ActiveItem>;
+  /** area → code → ids of active items, in id order. */
+  byArea: ReadonlyMap<number, ReadonlyMap<string, readonly string[]>>;
+  /** One version of an item, active or not; throws if it does not exist. */
+  version(itemId: string, version: number): ItemVersion;
+}
+
+const catalogs = new WeakMap<Db, ItemCatalog>();
+
+export function catalogOf(db: Db): ItemCatalog {
+  let catalog = catalogs.get(db);
+  if (!catalog) {
+    catalog = buildCatalog(db);
+    catalogs.set(db, catalog);
+  }
+  return catalog;
+}
+
+/** Called by the bank sync: the next reader rebuilds the index from the database. */
+export function invalidateCatalog(db: Db): void {
+  catalogs.delete(db);
+}
+
+function buildCatalog(db: Db): ItemCatalog {
+  const rows = db.$client
+    .prepare('select id, code, area, current_version as version from items where retired_at is null order by id')
+    .all() as ActiveItem[];
+  const active = new Map<string, ActiveItem>();
+  const byArea = new Map<number, Map<string, string[]>>();
+  for (const row of rows) {
+    active.set(row.id, row);
+    const codes = byArea.get(row.area) ?? new Map<string, string[]>();
+    byArea.set(row.area, codes);
+    const ids = codes.get(row.code) ?? [];
+    codes.set(row.code, ids);
+    ids.push(row.id);
+  }
+  const read = db.$client.prepare(
+    'select i.code, i.area, v.content from item_versions v join items i on i.id = v.item_id where v.item_id = ? and v.version = ?',
+  );
+  const versions = new Map<string, ItemVersion>();
+  return {
+    active,
+    byArea,
+    version(itemId, version) {
+      const key = `${itemId}@${version}`;
+      let found = versions.get(key);
+      if (!found) {
+        const row = read.get(itemId, version) as { code: string; area: number; content: string } | undefined;
+        if (!row) throw new Error(`item ${itemId} has no version ${version}`);
+        found = { code: row.code, area: row.area, content: JSON.parse(row.content) as ItemContent };
+        versions.set(key, found);
+      }
+      return found;
+    },
+  };
+}

@@ -1,0 +1,220 @@
+// Findings of the hardening review, each pinned by the behaviour an attacker or a crash would meet.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
+import { signUp, startApp, framework, type TestApp } from './harness.ts';
+import { fixtureBank } from '../fixtures/bank.ts';
+
+let t: TestApp;
+beforeAll(async () => { t = await startApp(); });
+afterAll(async () => { await t.close(); });
+
+const login = (email: string, password: string, remoteAddress = '127.0.0.1') =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress });
+
+describe('sign-in throttle under concurrency', () => {
+  it('lets at most 5 password checks through for one account, however many arrive at once', async () => {
+    const u = await signUp(t);
+    const guesses = await Promise.all(Array.from({ length: 60 }, (_, i) => login(u.credentials.email, `wrong guess ${i}`, `10.1.${i}.1`)));
+    const codes = guesses.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(55);
+    // The right password from a stranger's address is refused for the 15-minute window.
+    const right = await login(u.credentials.email, u.credentials.password, '10.2.0.1');
+    expect(right.statusCode).toBe(429);
+    expect(right.headers['retry-after']).toBe('900');
+  }, 120_000);
+
+  it('lets at most 20 checks through for one address across accounts, even all at once', async () => {
+    const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) => login(`nobody-${i}@example.org`, 'wrong password here', '10.3.0.1')));
+    expect(guesses.filter((r) => r.statusCode === 401)).toHaveLength(20);
+    expect(guesses.filter((r) => r.statusCode === 429)).toHaveLength(20);
+  }, 120_000);
+
+  it('answers the owner’s own address with a growing delay, not the stranger’s 15-minute lock', async () => {
+    const u = await signUp(t);
+    expect((await login(u.credentials.email, u.credentials.password, '10.4.0.1')).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await login(u.credentials.email, 'a stranger guessing', '10.5.0.1')).statusCode).toBe(401);
+    expect((await login(u.credentials.email, u.credentials.password, '10.5.0.2')).statusCode).toBe(429);
+    const owner = await login(u.credentials.email, u.credentials.password, '10.4.0.1');
+    expect(owner.statusCode).toBe(429);
+    // The first wait is 30 seconds from the latest failure (a second or two of it has passed).
+    expect(Number(owner.headers['retry-after'])).toBeGreaterThan(25);
+    expect(Number(owner.headers['retry-after'])).toBeLessThanOrEqual(30);
+    t.clock.offset += 31_000;
+    try {
+      expect((await login(u.credentials.email, u.credentials.password, '10.4.0.1')).statusCode).toBe(200);
+    } finally {
+      t.clock.offset -= 31_000;
+    }
+  }, 120_000);
+
+  it('forgives earlier failures after a successful sign-in', async () => {
+    const u = await signUp(t);
+    for (let i = 0; i < 4; i++) await login(u.credentials.email, 'not the password', '10.6.0.1');
+    expect((await login(u.credentials.email, u.credentials.password, '10.6.0.1')).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await login(u.credentials.email, 'not the password', '10.6.0.1')).statusCode).toBe(401);
+  }, 120_000);
+});
+
+describe('registration limits', () => {
+  it('counts every registration from an address, taken emails included: 30 an hour, then 429', async () => {
+    const taken = await signUp(t);
+    const from = (i: number) => t.app.inject({
+      method: 'POST', url: '/api/auth/register', remoteAddress: '10.7.0.1',
+      payload: { email: i < 30 ? taken.credentials.email : `fresh-${i}@example.org`, password: 'a long enough passphrase', name: 'R' },
+    });
+    for (let i = 0; i < 30; i++) expect((await from(i)).statusCode).toBe(409);
+    const over = await from(30);
+    expect(over.statusCode).toBe(429);
+    expect(over.json()).toMatchObject({ error: 'too_many_registrations', message: expect.stringContaining('minutes') });
+  });
+});
+
+describe('password policy (NIST SP 800-63B Rev. 4)', () => {
+  const register = (password: string, email = `pw-${Math.random()}@example.org`) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password, name: 'Pat' } });
+
+  it('refuses a common password and a repeated word, accepts 64 characters, refuses 129', async () => {
+    expect((await register('1qaz2wsx3edc4rfv')).json()).toMatchObject({ error: 'password_common' });
+    expect((await register('passwordpasswordpassword')).json()).toMatchObject({ error: 'password_common' });
+    expect((await register('x'.repeat(129))).json()).toMatchObject({ error: 'password_too_long' });
+    expect((await register('abcdefghij'.repeat(6) + 'wxyz')).statusCode).toBe(201);
+  });
+
+  it('keeps an older short password working and asks for a change, which signs out other sessions', async () => {
+    const u = await signUp(t);
+    const other = await login(u.credentials.email, u.credentials.password, '10.8.0.1');
+    // An account from before the policy: its password is 9 characters.
+    const { hashPassword } = await import('../../server/auth/password.ts');
+    t.db.$client.prepare('update users set password_hash = ? where id = ?').run(await hashPassword('old short'), u.user.id);
+    const old = await login(u.credentials.email, 'old short', '10.8.0.2');
+    expect(old.statusCode).toBe(200);
+    expect(old.json().user.passwordChangeRequired).toBe(true);
+    const cookie = `cetl_session=${old.cookies.find((c) => c.name === 'cetl_session')!.value}`;
+    const change = (body: object) => t.app.inject({ method: 'POST', url: '/api/me/password', headers: { cookie }, payload: body });
+    expect((await change({ currentPassword: 'old short', newPassword: 'short' })).json().error).toBe('password_too_short');
+    expect((await change({ currentPassword: 'wrong one', newPassword: 'a brand new passphrase' })).statusCode).toBe(403);
+    const ok = await change({ currentPassword: 'old short', newPassword: 'a brand new passphrase' });
+    expect(ok.json().user.passwordChangeRequired).toBe(false);
+    const otherCookie = `cetl_session=${other.cookies.find((c) => c.name === 'cetl_session')!.value}`;
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: otherCookie } })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
+  }, 120_000);
+});
+
+describe('writes are same-origin JSON', () => {
+  it('refuses a foreign Origin and a same-site page on another port, and a text/plain form', async () => {
+    const u = await signUp(t);
+    const a = (await u.call('POST', '/api/attempts', { mode: 'exam', areas: [7], length: 2 })).json();
+    const submit = (headers: Record<string, string>, payload = '{}') =>
+      t.app.inject({ method: 'POST', url: `/api/attempts/${a.attempt.id}/submit`, headers: { cookie: u.cookie, host: 'cetl.example', ...headers }, payload });
+    expect((await submit({ 'content-type': 'application/json', origin: 'https://evil.example' })).statusCode).toBe(403);
+    expect((await submit({ 'content-type': 'application/json', 'sec-fetch-site': 'same-site' })).statusCode).toBe(403);
+    const plain = await submit({ 'content-type': 'text/plain' }, 'x=1');
+    expect(plain.statusCode).toBe(415);
+    expect(plain.json()).toMatchObject({ error: 'unsupported_media_type', message: expect.stringContaining('application/json') });
+    expect((await u.call('GET', `/api/attempts/${a.attempt.id}`)).json().attempt.status).toBe('open');
+    expect((await submit({ 'content-type': 'application/json', origin: 'http://cetl.example', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(200);
+  });
+
+  it('keeps a cross-site form from signing the user out', async () => {
+    const u = await signUp(t);
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: u.cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' }, payload: 'a=1' });
+    expect(out.statusCode).toBe(403);
+    expect((await u.call('GET', '/api/me')).statusCode).toBe(200);
+  });
+});
+
+describe('answers in the error shape, with headers', () => {
+  it('PATCH /api/me with nothing to change is a 400, not a 500', async () => {
+    const u = await signUp(t);
+    const res = await u.call('PATCH', '/api/me', {});
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'invalid_request', message: expect.any(String) });
+  });
+
+  it('a URL that does not decode is a 400 { error, message } with security headers', async () => {
+    const res = await t.app.inject({ url: '/api/attempts/%E0%A4%A' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ error: 'bad_request', message: expect.stringContaining('percent-encoding') });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('JSON replies are never cached; display names refuse control and bidi override characters', async () => {
+    const u = await signUp(t);
+    expect((await u.call('GET', '/api/me')).headers['cache-control']).toBe('no-store');
+    for (const name of ['Pat\u202Egnp.exe', 'Pat\u0007', 'Pat\u2066x']) {
+      const res = await u.call('PATCH', '/api/me', { name });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toBe('invalid_name');
+    }
+  });
+
+  it('sends HSTS and upgrade-insecure-requests only over TLS, and a Secure cookie behind a TLS proxy', async () => {
+    const plain = await t.app.inject({ url: '/api/health' });
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    expect(plain.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    const { scratchApp } = await import('../fixtures/app.ts');
+    const proxied = await scratchApp({ framework, items: fixtureBank(framework, () => 10), http: { trustProxy: true } });
+    try {
+      const res = await proxied.app.inject({
+        method: 'POST', url: '/api/auth/register', headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: 'tls@example.org', password: 'a long enough passphrase', name: 'T' },
+      });
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+      expect(res.cookies.find((c) => c.name === 'cetl_session')).toMatchObject({ secure: true });
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('keeps the database file owner-only', () => {
+    expect(statSync(t.db.$client.name).mode & 0o077).toBe(0);
+  });
+});
+
+describe('an open exam keeps its keys', () => {
+  it('never seats its items in a new attempt, and hides their keys in every other attempt until handed in', async () => {
+    const u = await signUp(t);
+    // Area 7 has 9 items in the fixture bank: a drill holds all of them, then an exam takes 3.
+    const drill = (await u.call('POST', '/api/attempts', { mode: 'tutor', areas: [7], length: 9 })).json();
+    const exam = (await u.call('POST', '/api/attempts', { mode: 'exam', areas: [7], length: 3 })).json();
+    const examItems = new Set(exam.items.map((i: { itemId: string }) => i.itemId));
+    const shared = drill.items.filter((i: { itemId: string }) => examItems.has(i.itemId));
+    expect(shared).toHaveLength(3);
+    // A new attempt cannot seat them: only 6 of area 7's 9 items are on offer.
+    const third = await u.call('POST', '/api/attempts', { mode: 'tutor', areas: [7], length: 7 });
+    expect(third.statusCode).toBe(422);
+    expect(third.json().shortfalls).toEqual([{ area: 7, needed: 7, available: 6 }]);
+    // Answering one in the drill shows no key, in the save or in any read.
+    const saved = (await u.call('PUT', `/api/attempts/${drill.attempt.id}/responses/${shared[0].slot}`, { choice: 'A' })).json();
+    expect(saved).not.toHaveProperty('answer');
+    expect(saved).not.toHaveProperty('rationale');
+    const view = (await u.call('GET', `/api/attempts/${drill.attempt.id}`)).json();
+    expect(view.responses.find((r: { slot: number }) => r.slot === shared[0].slot)).not.toHaveProperty('answer');
+    for (const item of drill.items) await u.call('PUT', `/api/attempts/${drill.attempt.id}/responses/${item.slot}`, { choice: 'B' });
+    const report = (await u.call('POST', `/api/attempts/${drill.attempt.id}/submit`)).json();
+    expect(report.withheld).toBe(3);
+    expect(report.items).toHaveLength(6);
+    expect(report.items.some((i: { itemId: string }) => examItems.has(i.itemId))).toBe(false);
+    await u.call('POST', `/api/attempts/${exam.attempt.id}/submit`);
+    const after = (await u.call('GET', `/api/attempts/${drill.attempt.id}/report`)).json();
+    expect(after.withheld).toBe(0);
+    expect(after.items).toHaveLength(9);
+  });
+
+  it('records the deadline, not the sweep time, as the end of an attempt closed by time', async () => {
+    const u = await signUp(t);
+    const a = (await u.call('POST', '/api/attempts', { mode: 'exam', areas: [7], length: 1, minutes: 1 })).json();
+    t.clock.offset += 10 * 60_000;
+    try {
+      const list = (await u.call('GET', '/api/attempts')).json();
+      const closed = list.attempts.find((x: { id: string }) => x.id === a.attempt.id);
+      expect(closed).toMatchObject({ status: 'submitted', closedBy: 'time', submittedAt: a.attempt.deadline });
+    } finally {
+      t.clock.offset -= 10 * 60_000;
+    }
+  });
+});
