@@ -1,5 +1,5 @@
 // The root plugin: external plugins → app plugins → routes, plus the built client.
-import Fastify, { type FastifyHttpOptions, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyHttpOptions, type FastifyServerOptions } from 'fastify';
 import type { Server } from 'node:http';
 import fastifyStatic from '@fastify/static';
 import compress from '@fastify/compress';
@@ -47,13 +47,29 @@ export interface AppOptions extends AppContext {
   http?: Partial<HttpOptions>;
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  /** Declares its replies (and so appears, typed, in the OpenAPI document). */
+  hasSchema: boolean;
+  /** Kept out of the OpenAPI document (the docs UI's own files). */
+  hidden: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export const defaultClientDir = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/client');
 
 export async function buildApp(options: AppOptions) {
   const http = { ...HTTP_DEFAULTS, ...options.http };
   const serverOptions: FastifyHttpOptions<Server> = {
     logger: options.logger ?? false,
-    disableRequestLogging: true,
+    // Fastify's two lines per request are replaced by requestLogPlugin's one line at most.
+    logController: new LogController({ disableRequestLogging: true }),
     // A hop count is valid for proxy-addr; Fastify's types omit it.
     trustProxy: http.trustProxy as boolean | string,
     bodyLimit: 64 * 1024,
@@ -68,6 +84,14 @@ export async function buildApp(options: AppOptions) {
   };
   const app = Fastify(serverOptions).withTypeProvider<TypeBoxTypeProvider>();
   capConnectionsPerAddress(app.server, http.maxConnectionsPerAddress);
+  // Every route, as registered: the fuzz, access and OpenAPI tests walk this table.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, hasSchema: Boolean(route.schema?.response), hidden: Boolean(route.schema?.hide) });
+    }
+  });
 
   // A write with no body may still say it is JSON (the write guard asks every write to).
   const json = app.getDefaultJsonParser('error', 'error');

@@ -1,7 +1,7 @@
 // Typed calls to the API. Types come from the server's TypeBox schemas (type-only imports: no
 // server code reaches the bundle). Every failure becomes an ApiError carrying the server's message.
 import type { Static } from 'typebox';
-import type { LoginSchema, RegisterSchema, UpdateMeSchema, UserSchema } from '../../server/schemas/user.ts';
+import type { ChangePasswordSchema, LoginSchema, RegisterSchema, UpdateMeSchema, UserSchema } from '../../server/schemas/user.ts';
 import type { FrameworkSchema } from '../../server/schemas/framework.ts';
 import type {
   AttemptReplySchema, AttemptSummarySchema, CreateAttemptSchema, ProgressSchema, PutResponseSchema, ReportSchema, ResponseSchema,
@@ -42,11 +42,13 @@ export class ApiError extends Error {
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
+    // Every write is JSON, even one with nothing to send: the server refuses other writes (CSRF).
+    const write = method !== 'GET';
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: write ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
+      body: write ? JSON.stringify(body ?? {}) : undefined,
     });
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection; nothing you chose is lost.');
@@ -65,6 +67,7 @@ export const api = {
   logout: () => call<void>('POST', '/api/auth/logout'),
   me: () => call<{ user: User }>('GET', '/api/me'),
   updateMe: (body: Static<typeof UpdateMeSchema>) => call<{ user: User }>('PATCH', '/api/me', body),
+  changePassword: (body: Static<typeof ChangePasswordSchema>) => call<{ user: User }>('POST', '/api/me/password', body),
   framework: () => call<Framework>('GET', '/api/framework'),
   createAttempt: (body: CreateAttempt) => call<AttemptReply>('POST', '/api/attempts', body),
   attempts: () => call<{ attempts: AttemptSummary[] }>('GET', '/api/attempts'),

@@ -113,8 +113,9 @@ export function loadBank(bankDir: string): Bank {
     }
     const folder = basename(join(path, '..'));
     if (folder !== String(area).padStart(2, '0')) fileProblem(null, null, null, `file belongs in part1/${String(area).padStart(2, '0')}/, not part1/${folder}/`);
+    const lines = yaml.itemLines();
     data.items.forEach((source, i) => {
-      const line = yaml.lineOf(['items', i, 'id']);
+      const line = lines[i] ?? null;
       if (!source.id.startsWith(`${data.code}-`)) fileProblem(line, 'id', source.id, `id must start with ${data.code}- (the file's code)`);
       const earlier = firstSeen.get(source.id);
       if (earlier) fileProblem(line, 'id', source.id, `duplicate id; first used in ${earlier}`);

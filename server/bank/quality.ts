@@ -3,6 +3,7 @@ import type { FrameworkIndex } from '../domain/framework.ts';
 import type { BankItem } from './load.ts';
 import type { BankProblem } from './problem.ts';
 import { cueProblems, cueReport } from './cues.ts';
+import { similarPairs } from './near-duplicates.ts';
 
 export const RULES = {
   letterShare: [0.2, 0.3] as const,
@@ -53,19 +54,13 @@ export function negativeWord(stem: string): string | null {
   return match ? match[1] : null;
 }
 
-function shingles(stem: string): Set<string> {
+export function shingles(stem: string): Set<string> {
   const words = stem.toLowerCase().replace(/[^a-z0-9\s]/g, ' ').split(/\s+/).filter(Boolean);
   const out = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;
 }
 
-export function similarity(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const s of a) if (b.has(s)) shared++;
-  return shared / (a.size + b.size - shared);
-}
 
 const share = (n: number, total: number) => (total === 0 ? 0 : n / total);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -116,6 +111,10 @@ export function qualityProblems(items: readonly BankItem[], index: FrameworkInde
 
   for (const item of items) {
     const texts = [item.content.stem, ...LETTERS.map((l) => item.content.options[l])].join(' ');
+    for (const ref of item.content.refs) {
+      // An unquoted YAML list splits "16 CFR 312 (COPPA Rule, 2025 amendments)" at its comma.
+      if ((ref.match(/\(/g)?.length ?? 0) !== (ref.match(/\)/g)?.length ?? 0)) at(item, 'refs', `ref "${ref}" has unbalanced parentheses; quote a ref that contains a comma`);
+    }
     if (/\b(all|none|both) of the above\b|\bboth [A-D] and [A-D]\b/i.test(texts)) at(item, 'options', 'uses "all/none/both of the above"; write four independent options');
     const negative = negativeWord(item.content.stem);
     if (negative && negative !== negative.toUpperCase()) at(item, 'stem', `negative stem must write "${negative.toUpperCase()}" in capitals`);
@@ -128,14 +127,9 @@ export function qualityProblems(items: readonly BankItem[], index: FrameworkInde
     out.push({ file: 'question-bank/part1', line: null, field: 'stem', itemId: null, message: `${negatives.length} negative stems (${pct(share(negatives.length, items.length))}); at most ${pct(RULES.negativeShare)}` });
   }
 
-  const sets = items.map((i) => shingles(i.content.stem));
-  for (let a = 0; a < items.length; a++) {
-    for (let b = a + 1; b < items.length; b++) {
-      const s = similarity(sets[a], sets[b]);
-      if (s >= RULES.duplicateStemSimilarity) {
-        at(items[b], 'stem', `stem is a near-duplicate of ${items[a].id} (${items[a].file}); similarity ${s.toFixed(2)} ≥ ${RULES.duplicateStemSimilarity}`);
-      }
-    }
+  for (const pair of similarPairs(items.map((i) => shingles(i.content.stem)), RULES.duplicateStemSimilarity)) {
+    const [a, b] = [items[pair.first], items[pair.second]];
+    at(b, 'stem', `stem is a near-duplicate of ${a.id} (${a.file}); similarity ${pair.similarity.toFixed(2)} ≥ ${RULES.duplicateStemSimilarity}`);
   }
 
   out.push(...balanceProblems('whole bank', 'question-bank/part1', items));

@@ -16,10 +16,12 @@ interface FieldProps {
   min?: number;
   max?: number;
   step?: number | 'any';
+  /** Another element that describes the field (e.g. a live strength hint). */
+  describedBy?: string;
 }
 
 export function Field(p: FieldProps) {
-  const describedBy = [p.hint && `${p.id}-hint`, p.error && `${p.id}-error`].filter(Boolean).join(' ') || undefined;
+  const describedBy = [p.hint && `${p.id}-hint`, p.describedBy, p.error && `${p.id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <label for={p.id}>{p.label}</label>

@@ -42,6 +42,11 @@ export default function Dashboard() {
         Practise for the CETL exam. Scores here are practice figures from this engine, not official CETL scores.
       </p>
       {loadError && <p class="notice notice--bad">{loadError}</p>}
+      {user.passwordChangeRequired && (
+        <p class="notice notice--warn">
+          Your password no longer meets the rule (at least 15 characters, not a common one). <a href="/profile#password">Choose a new password</a>.
+        </p>
+      )}
 
       {open.length > 0 && (
         <section aria-labelledby="continue-title">

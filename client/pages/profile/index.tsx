@@ -5,6 +5,7 @@ import { ApiError } from '../../lib/api.ts';
 import { multiplier as formatMultiplier } from '../../lib/format.ts';
 import { usePage } from '../../lib/page.ts';
 import { currentUser, updateProfile } from '../../models/session.ts';
+import { ChangePassword } from './change-password.tsx';
 
 const MULTIPLIERS = [1, 1.25, 1.5, 1.75, 2, 2.5, 3];
 
@@ -71,6 +72,7 @@ export default function Profile() {
           {busy ? 'Saving…' : 'Save'}
         </button>
       </form>
+      <ChangePassword />
     </div>
   );
 }

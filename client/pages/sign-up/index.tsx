@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ErrorSummary, Field } from '../../components/form/index.tsx';
 import { PASSWORD_MIN_LENGTH, passwordTooShort } from '../../../server/domain/account.ts';
+import { PasswordStrength } from '../../components/password-strength/index.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { safeNext, usePage } from '../../lib/page.ts';
 import { signUp } from '../../models/session.ts';
@@ -68,12 +69,13 @@ export default function SignUp() {
           label="Password"
           type="password"
           autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
           value={password}
           onInput={setPassword}
           error={errors.password}
+          describedBy="password-strength"
           required
         />
+        <PasswordStrength id="password-strength" password={password} />
         <button class="button" type="submit" disabled={busy}>
           {busy ? 'Creating account…' : 'Create account'}
         </button>
