@@ -6,6 +6,7 @@ import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { existsSync } from 'node:fs';
+import zlib from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -102,7 +103,14 @@ export async function buildApp(options: AppOptions) {
     openapi: { info: { title: 'CETL Practice API', version: '1' }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cetl_session' } } } },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  // Fast settings: an 85 KB attempt shrinks to about a third at brotli quality 1 in a fraction of
+  // the time the defaults take (quality 4 cost 3–4 ms per read on this 2-core machine).
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
+    zlibOptions: { level: 1 },
+  });
   await app.register(securityPlugin);
   await app.register(requestLogPlugin, { mode: http.logRequests });
   await app.register(errorsPlugin);

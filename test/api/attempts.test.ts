@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, startApp, type TestApp } from './harness.ts';
-import { GRACE_MS } from '../../server/domain/attempt.ts';
 import { attemptStore } from '../../server/routes/attempts/store.ts';
 
 let t: TestApp;
@@ -196,11 +195,11 @@ describe('the server owns time', () => {
     const id = a.attempt.id;
     const base = t.clock.offset;
     try {
-      t.clock.offset = base + 60_000 + GRACE_MS - 1_000;
+      t.clock.offset = base + 60_000 + 30_000 - 1_000;
       const inGrace = await u.call('PUT', `/api/attempts/${id}/responses/1`, { choice: keyOf(id, 1) });
       expect(inGrace.statusCode).toBe(200);
       expect(inGrace.json().remainingMs).toBe(0);
-      t.clock.offset = base + 60_000 + GRACE_MS + 1_000;
+      t.clock.offset = base + 60_000 + 30_000 + 1_000;
       const late = await u.call('PUT', `/api/attempts/${id}/responses/2`, { choice: 'A' });
       expect(late.statusCode).toBe(409);
       expect(late.json().error).toBe('attempt_closed');
@@ -233,7 +232,7 @@ describe('the server owns time', () => {
     const status = () => (t.db.$client.prepare('select status, closed_by from attempts where id = ?').get(a.attempt.id) as { status: string; closed_by: string | null });
     expect(attemptStore(t.db).sweepOverdue(t.app.framework, Date.now() + 60_000)).toBe(0);
     expect(status()).toEqual({ status: 'open', closed_by: null });
-    expect(attemptStore(t.db).sweepOverdue(t.app.framework, Date.now() + 2 * 60_000 + GRACE_MS + 1_000)).toBeGreaterThanOrEqual(1);
+    expect(attemptStore(t.db).sweepOverdue(t.app.framework, Date.now() + 2 * 60_000 + 30_000 + 1_000)).toBeGreaterThanOrEqual(1);
     expect(status()).toEqual({ status: 'submitted', closed_by: 'time' });
   });
 });

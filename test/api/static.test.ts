@@ -12,6 +12,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'client/assets'), { recursive: true });
   writeFileSync(join(dir, 'client/index.html'), '<!doctype html><title>shell</title>');
   writeFileSync(join(dir, 'client/assets/app-abc123.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'client/assets/app-abc123.js.br'), 'BROTLI-BYTES');
   app = await buildApp({ db: openDatabase(join(dir, 'db.sqlite')), framework, now: Date.now, sessionSecret: 's'.repeat(32), clientDir: join(dir, 'client') });
 });
 afterAll(() => app.close());
@@ -29,6 +30,18 @@ describe('serving the built client', () => {
     const res = await app.inject('/assets/app-abc123.js');
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the precompressed brotli file when the browser accepts it', async () => {
+    const res = await app.inject({ url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.body).toBe('BROTLI-BYTES');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('compresses large API replies', async () => {
+    const res = await app.inject({ url: '/api/framework', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers['content-encoding']).toBe('gzip');
   });
 
   it('keeps unknown API paths as JSON 404s', async () => {

@@ -17,10 +17,15 @@ import { attemptView, report, reveal, summary } from './view.ts';
 /** Tutor drills are short by default; exam mode simulates the full 100-item test. */
 const TUTOR_DEFAULT_LENGTH = 20;
 
+const NONE: ReadonlySet<string> = new Set();
+
 const closed = () => new HttpError(409, 'attempt_closed', 'This attempt is closed (submitted or out of time); open its report instead.');
 
 export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const store = attemptStore(app.db);
+  /** Items of the user's other open exams, whose keys stay hidden here; only asked when this attempt can show keys. */
+  const hiddenKeys = (userId: number, attempt: { id: string; mode: 'exam' | 'tutor'; status: 'open' | 'submitted' }): ReadonlySet<string> =>
+    attempt.mode === 'exam' && attempt.status === 'open' ? NONE : store.openExamItems(userId, attempt.id);
 
   app.post('/api/attempts', { schema: { body: CreateAttemptSchema, response: { 201: AttemptReplySchema, ...errors } } }, async (request, reply) => {
     const user = requireUser(request);
@@ -76,7 +81,7 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = requireUser(request);
     const now = app.now();
     const attempt = store.touchAttempt(store.loadOwnAttempt(request.params.id, user.id), app.framework, now);
-    return attemptView(attempt, store.loadSlots(attempt.id), now, store.openExamItems(user.id, attempt.id));
+    return attemptView(attempt, store.loadSlots(attempt.id), now, hiddenKeys(user.id, attempt));
   });
 
   app.put('/api/attempts/:id/responses/:slot', { schema: { params: SlotParams, body: PutResponseSchema, response: { 200: SavedResponseSchema, ...errors } } }, async (request) => {
@@ -94,7 +99,7 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     const flagged = request.body.flagged ?? row.flagged;
     store.saveResponse(attempt.id, row.slot, choice, flagged, now);
-    const shows = mayRevealKey(attempt.mode, attempt.status, choice) && !store.openExamItems(user.id, attempt.id).has(row.itemId);
+    const shows = mayRevealKey(attempt.mode, attempt.status, choice) && !hiddenKeys(user.id, attempt).has(row.itemId);
     return { slot: row.slot, choice, flagged, savedAt: now, remainingMs: remainingMs(attempt, now), ...(shows && reveal(row, choice)) };
   });
 
@@ -102,8 +107,10 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = requireUser(request);
     const now = app.now();
     let attempt = store.touchAttempt(store.loadOwnAttempt(request.params.id, user.id), app.framework, now);
-    if (attempt.status === 'open') attempt = app.db.transaction(() => store.closeAttempt(attempt, app.framework, now, handInCause(attempt, now)));
-    return report(attempt, store.loadSlots(attempt.id), app.framework, store.openExamItems(user.id, attempt.id));
+    // The slots are read once: they score the attempt and make the report the client needs.
+    const rows = store.loadSlots(attempt.id);
+    if (attempt.status === 'open') attempt = app.db.transaction(() => store.closeAttempt(attempt, app.framework, now, handInCause(attempt, now), rows));
+    return report(attempt, rows, app.framework, hiddenKeys(user.id, attempt));
   });
 
   app.get('/api/attempts/:id/report', { schema: { params: AttemptIdParams, response: { 200: ReportSchema, ...errors } } }, async (request) => {
@@ -112,6 +119,6 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (attempt.status === 'open' && attempt.mode === 'exam') {
       throw new HttpError(409, 'attempt_open', 'The report is ready once the attempt is submitted or its time runs out.');
     }
-    return report(attempt, store.loadSlots(attempt.id), app.framework, store.openExamItems(user.id, attempt.id));
+    return report(attempt, store.loadSlots(attempt.id), app.framework, hiddenKeys(user.id, attempt));
   });
 };

@@ -99,8 +99,8 @@ function prepare(db: Db) {
     },
 
     /** Closes an attempt and stores its score. One closed by time ends at its deadline. */
-    closeAttempt(attempt: AttemptRow, framework: FrameworkIndex, now: number, closedBy: 'candidate' | 'time'): AttemptRow {
-      const score = scoreAttempt(scoredSlots(store.loadSlots(attempt.id)), framework).score;
+    closeAttempt(attempt: AttemptRow, framework: FrameworkIndex, now: number, closedBy: 'candidate' | 'time', rows?: SlotRow[]): AttemptRow {
+      const score = scoreAttempt(scoredSlots(rows ?? store.loadSlots(attempt.id)), framework).score;
       const endedAt = closedBy === 'time' && attempt.deadline !== null ? Math.min(now, attempt.deadline) : now;
       close.run(endedAt, closedBy, score.correct, attempt.id);
       return byId.get({ id: attempt.id })!;
