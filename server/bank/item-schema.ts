@@ -14,8 +14,6 @@ export const ItemSchema = Type.Object(
     answer: Letter,
     rationale: PerOption,
     refs: Type.Array(Text, { minItems: 1 }),
-    reviewed: Type.Optional(Type.Boolean()), // TRANSITION: dropped once every item carries review
-    reviewNote: Type.Optional(Type.String()), // TRANSITION
     /** An independent expert read by someone who did not write the item; only PASS ships. */
     review: Type.Optional(
       Type.Object(

@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('signing up, in and out', () => {
     const text = await errorSummary();
     expect(text).toContain('Enter your name.');
     expect(text).toContain('Enter an email address like name@example.org.');
-    expect(text).toContain('Password is too short: use at least 8 characters.');
+    expect(text).toContain('Password is too short: use at least 15 characters.');
   });
 
   it('refuses a taken email with the server message and a way to sign in', async () => {

@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('candidate journey by keyboard alone', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('short');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.error-summary').innerText()).toContain('Password is too short: use at least 8 characters.');
+    await expect.poll(() => page.locator('.error-summary').innerText()).toContain('Password is too short: use at least 15 characters.');
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     expect(await page.locator('#password').getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations('sign-up with errors');
