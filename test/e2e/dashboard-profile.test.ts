@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('dashboard and profile', () => {
     await page.getByText('Limit to skill codes').click();
     await page.locator('input[name=codes][value="1A"]').check();
     await page.getByRole('button', { name: 'Start' }).click();
-    await expect.poll(() => page.locator('.error-summary').innerText()).toContain('The bank cannot fill area 1');
+    await expect.poll(() => page.locator('.error-summary').innerText()).toContain('available for code 1A');
     await noViolations('dashboard with refusal');
   });
 
@@ -82,8 +82,8 @@ describe.skipIf(!hasChromium)('dashboard and profile', () => {
     // A second finished attempt through the API, so the chart spans two.
     const other = await createAttemptViaApi(context.request, server.url, { mode: 'exam', length: 10, areas: DRILL_AREAS });
     for (const slot of [1, 2, 3]) await context.request.put(`${server.url}/api/attempts/${other.attempt.id}/responses/${slot}`, { data: { choice: 'A' } });
-    await context.request.post(`${server.url}/api/attempts/${other.attempt.id}/submit`);
-    await context.request.post(`${server.url}/api/attempts/${attemptId}/submit`);
+    await context.request.post(`${server.url}/api/attempts/${other.attempt.id}/submit`, { data: {} });
+    await context.request.post(`${server.url}/api/attempts/${attemptId}/submit`, { data: {} });
 
     await page.goto(`${server.url}/`);
     const figure = page.locator('section[aria-labelledby=areas-title] figure');

@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)('layout, focus, motion and weight', () => {
     await context.request.put(`${server.url}/api/attempts/${openId}/responses/2`, { data: { choice: 'B', flagged: true } });
     closedId = (await createAttemptViaApi(context.request, server.url, { mode: 'exam', length: 10, areas: DRILL_AREAS })).attempt.id;
     await context.request.put(`${server.url}/api/attempts/${closedId}/responses/1`, { data: { choice: 'C', flagged: true } });
-    await context.request.post(`${server.url}/api/attempts/${closedId}/submit`);
+    await context.request.post(`${server.url}/api/attempts/${closedId}/submit`, { data: {} });
   });
 
   afterAll(() => session?.close());
