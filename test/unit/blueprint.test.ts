@@ -52,6 +52,7 @@ describe('apportion (largest remainder)', () => {
           expect(c.count).toBeLessThanOrEqual(Math.floor(quota) + 1);
         });
       }),
+      { numRuns: 1000, seed: 20261201 },
     );
   });
 
@@ -71,6 +72,8 @@ describe('apportion (largest remainder)', () => {
           for (const lost of rows.filter((r) => !r.extra)) expect(outranks(rank(lost), rank(won))).toBe(false);
         }
       }),
+      // Fixed seed and many runs: adjacent areas with equal remainders and weights must come up.
+      { numRuns: 2000, seed: 20261201 },
     );
   });
 });
