@@ -23,6 +23,8 @@ describe('sessions: 2 hours idle, 7 days absolute', () => {
   it('refreshes the last-seen time once a minute of use has passed', () => {
     expect(sessionNeedsTouch({ createdAt: 0, lastSeenAt: 0 }, MINUTE)).toBe(false);
     expect(sessionNeedsTouch({ createdAt: 0, lastSeenAt: 0 }, MINUTE + 1)).toBe(true);
+    expect(sessionNeedsTouch({ createdAt: 0, lastSeenAt: 5 * MINUTE }, 6 * MINUTE)).toBe(false);
+    expect(sessionNeedsTouch({ createdAt: 0, lastSeenAt: 5 * MINUTE }, 6 * MINUTE + 1)).toBe(true);
   });
 });
 
