@@ -17,28 +17,13 @@ import { requestLogPlugin } from './plugins/request-log.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { capConnectionsPerAddress } from './http/connection-cap.ts';
 import { hashSlots } from './auth/hash-slots.ts';
+import { HTTP_DEFAULTS, type HttpOptions } from './config.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { meRoutes } from './routes/me/index.ts';
 import { frameworkRoutes } from './routes/framework/index.ts';
 import { attemptRoutes } from './routes/attempts/index.ts';
 import { progressRoutes } from './routes/progress/index.ts';
-
-export interface HttpOptions {
-  trustProxy: boolean | number | string;
-  cookieSecure: 'auto' | 'always' | 'never';
-  requestTimeoutMs: number;
-  maxConnectionsPerAddress: number;
-  logRequests: 'all' | 'slow' | 'none';
-}
-
-export const HTTP_DEFAULTS: HttpOptions = {
-  trustProxy: false,
-  cookieSecure: 'auto',
-  requestTimeoutMs: 30_000,
-  maxConnectionsPerAddress: 64,
-  logRequests: 'slow',
-};
 
 export interface AppOptions extends AppContext {
   sessionSecret: string;
@@ -53,8 +38,6 @@ export interface RouteEntry {
   url: string;
   /** Declares its replies (and so appears, typed, in the OpenAPI document). */
   hasSchema: boolean;
-  /** Kept out of the OpenAPI document (the docs UI's own files). */
-  hidden: boolean;
 }
 
 declare module 'fastify' {
@@ -90,7 +73,7 @@ export async function buildApp(options: AppOptions) {
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url, hasSchema: Boolean(route.schema?.response), hidden: Boolean(route.schema?.hide) });
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, hasSchema: Boolean(route.schema?.response) });
     }
   });
 

@@ -3,13 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 
-export interface Config {
-  port: number;
-  host: string;
-  databasePath: string;
-  sessionSecret: string;
-  logLevel: string;
-  bankPath: string;
+/** How the server meets the network; the defaults apply when an environment variable is unset. */
+export interface HttpOptions {
   /** Trust X-Forwarded-* from a proxy: false, true, a hop count, or a comma-separated address list. */
   trustProxy: boolean | number | string;
   /** `auto`: the cookie is Secure when the request arrived over TLS (directly or via a trusted proxy). */
@@ -20,6 +15,23 @@ export interface Config {
   maxConnectionsPerAddress: number;
   /** Which requests get a log line: every one, only slow ones and errors, or none. */
   logRequests: 'all' | 'slow' | 'none';
+}
+
+export const HTTP_DEFAULTS: HttpOptions = {
+  trustProxy: false,
+  cookieSecure: 'auto',
+  requestTimeoutMs: 30_000,
+  maxConnectionsPerAddress: 64,
+  logRequests: 'slow',
+};
+
+export interface Config extends HttpOptions {
+  port: number;
+  host: string;
+  databasePath: string;
+  sessionSecret: string;
+  logLevel: string;
+  bankPath: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -47,11 +59,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const bankPath = env.BANK_PATH ?? './question-bank';
   return {
     port: Number(port), host, databasePath, sessionSecret, logLevel, bankPath,
-    trustProxy: trustProxy(env.TRUST_PROXY ?? 'false'),
-    cookieSecure: oneOf('COOKIE_SECURE', env.COOKIE_SECURE ?? 'auto', ['auto', 'always', 'never'] as const),
-    requestTimeoutMs: wholeNumber('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS ?? '30000', 100),
-    maxConnectionsPerAddress: wholeNumber('MAX_CONNECTIONS_PER_ADDRESS', env.MAX_CONNECTIONS_PER_ADDRESS ?? '64', 1),
-    logRequests: oneOf('LOG_REQUESTS', env.LOG_REQUESTS ?? 'slow', ['all', 'slow', 'none'] as const),
+    trustProxy: env.TRUST_PROXY === undefined ? HTTP_DEFAULTS.trustProxy : trustProxy(env.TRUST_PROXY),
+    cookieSecure: oneOf('COOKIE_SECURE', env.COOKIE_SECURE ?? HTTP_DEFAULTS.cookieSecure, ['auto', 'always', 'never'] as const),
+    requestTimeoutMs: wholeNumber('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS ?? String(HTTP_DEFAULTS.requestTimeoutMs), 100),
+    maxConnectionsPerAddress: wholeNumber('MAX_CONNECTIONS_PER_ADDRESS', env.MAX_CONNECTIONS_PER_ADDRESS ?? String(HTTP_DEFAULTS.maxConnectionsPerAddress), 1),
+    logRequests: oneOf('LOG_REQUESTS', env.LOG_REQUESTS ?? HTTP_DEFAULTS.logRequests, ['all', 'slow', 'none'] as const),
   };
 }
 

@@ -4,4 +4,3 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 const BLOCKED = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 
 export const isCommonPassword = (folded: string): boolean => BLOCKED.has(folded);
-export const blocklistSize = BLOCKED.size;

@@ -4,8 +4,6 @@ import { HttpError } from '../plugins/errors.ts';
 
 export interface HashSlots {
   run<T>(work: () => Promise<T>): Promise<T>;
-  readonly active: number;
-  readonly waiting: number;
 }
 
 export function hashSlots(concurrency: number, maxWaiting: number): HashSlots {
@@ -20,8 +18,6 @@ export function hashSlots(concurrency: number, maxWaiting: number): HashSlots {
     }
   };
   return {
-    get active() { return active; },
-    get waiting() { return queue.length; },
     async run(work) {
       if (active >= concurrency) {
         if (queue.length >= maxWaiting) {

@@ -1,6 +1,7 @@
 // The bank in memory: active items indexed by area and code for assembly, and item versions
 // (immutable once written) kept parsed after their first use. Rebuilt after every bank sync.
 import type { Db } from '../db/client.ts';
+import { perDatabase } from '../db/per-database.ts';
 import type { ItemContent } from '../db/schema/index.ts';
 
 export interface ActiveItem {
@@ -24,21 +25,12 @@ export interface ItemCatalog {
   version(itemId: string, version: number): ItemVersion;
 }
 
-const catalogs = new WeakMap<Db, ItemCatalog>();
+const catalogs = perDatabase(buildCatalog);
 
-export function catalogOf(db: Db): ItemCatalog {
-  let catalog = catalogs.get(db);
-  if (!catalog) {
-    catalog = buildCatalog(db);
-    catalogs.set(db, catalog);
-  }
-  return catalog;
-}
+export const catalogOf = (db: Db): ItemCatalog => catalogs.of(db);
 
 /** Called by the bank sync: the next reader rebuilds the index from the database. */
-export function invalidateCatalog(db: Db): void {
-  catalogs.delete(db);
-}
+export const invalidateCatalog = (db: Db): void => catalogs.forget(db);
 
 function buildCatalog(db: Db): ItemCatalog {
   const rows = db.$client

@@ -39,11 +39,12 @@ console.log(
 const verdicts = { PASS: 0, MINOR: 0, FAIL: 0, unread: 0 };
 for (const i of bank.items) verdicts[i.verdict ?? 'unread']++;
 console.log(`independent review: ${verdicts.PASS} PASS, ${verdicts.MINOR} MINOR, ${verdicts.FAIL} FAIL, ${verdicts.unread} not yet read`);
-console.log(`\n${formatCueReport(cueReport(bank.items))}`);
+const cues = cueReport(bank.items);
+console.log(`\n${formatCueReport(cues)}`);
 
 if (values.sample) printSample(bank.items, Number(values.sample), Number(values.seed ?? Date.now() % 100000));
 
-const problems = qualityProblems(bank.items, bank.framework);
+const problems = qualityProblems(bank.items, bank.framework, cues);
 if (problems.length) {
   console.error('');
   for (const p of problems) console.error(formatProblem(p));

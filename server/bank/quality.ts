@@ -2,7 +2,7 @@
 import type { FrameworkIndex } from '../domain/framework.ts';
 import type { BankItem } from './load.ts';
 import type { BankProblem } from './problem.ts';
-import { cueProblems, cueReport } from './cues.ts';
+import { cueProblems, cueReport, type CueReport } from './cues.ts';
 import { similarPairs } from './near-duplicates.ts';
 
 export const RULES = {
@@ -104,7 +104,8 @@ function balanceProblems(scope: string, file: string, group: readonly BankItem[]
   return out;
 }
 
-export function qualityProblems(items: readonly BankItem[], index: FrameworkIndex): BankProblem[] {
+/** `cues`: the test-wiseness report when the caller has already made it (it trains a model). */
+export function qualityProblems(items: readonly BankItem[], index: FrameworkIndex, cues: CueReport = cueReport(items)): BankProblem[] {
   const out: BankProblem[] = [];
   const at = (item: BankItem, field: string, message: string) =>
     out.push({ file: item.file, line: item.line, field, itemId: item.id, message });
@@ -133,7 +134,7 @@ export function qualityProblems(items: readonly BankItem[], index: FrameworkInde
   }
 
   out.push(...balanceProblems('whole bank', 'question-bank/part1', items));
-  for (const message of cueProblems(cueReport(items))) out.push({ file: 'question-bank/part1', line: null, field: 'options', itemId: null, message });
+  for (const message of cueProblems(cues)) out.push({ file: 'question-bank/part1', line: null, field: 'options', itemId: null, message });
   for (const report of areaReports(items, index)) {
     const folder = `question-bank/part1/${String(report.area).padStart(2, '0')}`;
     const problem = (message: string) => out.push({ file: folder, line: null, field: null, itemId: null, message: `area ${report.area}: ${message}` });

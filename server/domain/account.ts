@@ -16,11 +16,10 @@ export function passwordTooShort(password: string): boolean {
  * list of common and breached passwords); context words (the email, the name) are refused too.
  */
 export function passwordProblem(password: string, isCommon: (p: string) => boolean, context: readonly string[] = []): PasswordProblem | null {
-  const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) {
+  if (passwordTooShort(password)) {
     return { error: 'password_too_short', message: `Choose a password of at least ${PASSWORD_MIN_LENGTH} characters; a phrase of a few unrelated words works well.` };
   }
-  if (length > PASSWORD_MAX_LENGTH) return { error: 'password_too_long', message: `Passwords may be up to ${PASSWORD_MAX_LENGTH} characters.` };
+  if ([...password].length > PASSWORD_MAX_LENGTH) return { error: 'password_too_long', message: `Passwords may be up to ${PASSWORD_MAX_LENGTH} characters.` };
   const folded = password.normalize('NFKC').toLowerCase();
   const repeated = /^(.+?)\1+$/.exec(folded)?.[1];
   const words = context.map((c) => c.trim().toLowerCase()).filter((c) => c.length >= 4);

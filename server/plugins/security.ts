@@ -6,7 +6,7 @@ import { HttpError } from './errors.ts';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const CSP_DIRECTIVES = {
+const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   baseUri: ["'none'"],
   frameAncestors: ["'none'"],
@@ -23,12 +23,10 @@ export const CSP_DIRECTIVES = {
 /** Why a write may not proceed, or null: a foreign Origin or fetch site, or a body that is not JSON. */
 export function writeRefusal(request: FastifyRequest): HttpError | null {
   if (!WRITES.has(request.method)) return null;
-  const origin = request.headers.origin;
-  if (origin !== undefined && origin !== `${request.protocol}://${request.host}`) {
-    return new HttpError(403, 'cross_origin', 'This request came from another site; use the app at its own address.');
-  }
-  const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+  const { origin, 'sec-fetch-site': site } = request.headers;
+  const foreignOrigin = origin !== undefined && origin !== `${request.protocol}://${request.host}`;
+  const foreignSite = site !== undefined && site !== 'same-origin' && site !== 'none';
+  if (foreignOrigin || foreignSite) {
     return new HttpError(403, 'cross_origin', 'This request came from another site; use the app at its own address.');
   }
   const type = request.headers['content-type'] ?? '';
@@ -38,8 +36,8 @@ export function writeRefusal(request: FastifyRequest): HttpError | null {
   return null;
 }
 
-/** Headers every answer carries, including ones produced outside a route (framework errors). */
-export function tlsHeaders(request: FastifyRequest, reply: FastifyReply): void {
+/** Over TLS only: HSTS, and upgrade-insecure-requests added to helmet's CSP. */
+function tlsHeaders(request: FastifyRequest, reply: FastifyReply): void {
   if (request.protocol !== 'https') return;
   reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   const csp = reply.getHeader('content-security-policy');

@@ -5,17 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startApp, signUp, type TestApp } from '../api/harness.ts';
 import { acknowledge, enqueue, pendingAnswers, clearQueue } from '../../client/lib/offline-queue.ts';
 import { flushQueue } from '../../client/models/answer-sync.ts';
-
-class MemoryStorage {
-  private data = new Map<string, string>();
-  refuse = false;
-  get length() { return this.data.size; }
-  key(i: number) { return [...this.data.keys()][i] ?? null; }
-  getItem(k: string) { if (this.refuse) throw new Error('SecurityError'); return this.data.get(k) ?? null; }
-  setItem(k: string, v: string) { if (this.refuse) throw new Error('QuotaExceededError'); this.data.set(k, v); }
-  removeItem(k: string) { if (this.refuse) throw new Error('SecurityError'); this.data.delete(k); }
-  clear() { this.data.clear(); }
-}
+import { MemoryStorage } from '../fixtures/memory-storage.ts';
 
 let t: TestApp;
 let base: string;

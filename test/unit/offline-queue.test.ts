@@ -1,15 +1,7 @@
 // The offline queue on its own: what it keeps in localStorage, in which order it hands answers
 // back, what a reload finds, and what another tab's change triggers.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
-class MemoryStorage {
-  data = new Map<string, string>();
-  get length() { return this.data.size; }
-  key(i: number) { return [...this.data.keys()][i] ?? null; }
-  getItem(k: string) { return this.data.get(k) ?? null; }
-  setItem(k: string, v: string) { this.data.set(k, v); }
-  removeItem(k: string) { this.data.delete(k); }
-}
+import { MemoryStorage } from '../fixtures/memory-storage.ts';
 
 let storage: MemoryStorage;
 const events = new EventTarget();

@@ -2,6 +2,7 @@
 // text comes from the in-memory catalog, so a slot read is one indexed query and map lookups.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { perDatabase } from '../../db/per-database.ts';
 import { attempts, type ItemContent } from '../../db/schema/index.ts';
 import { isOverdue } from '../../domain/attempt.ts';
 import { scoreAttempt, type ScoredSlot } from '../../domain/scoring.ts';
@@ -35,17 +36,10 @@ interface RawSlot {
   savedAt: number | null;
 }
 
-const stores = new WeakMap<Db, ReturnType<typeof prepare>>();
+const stores = perDatabase(prepare);
 
 /** The statements of one database, prepared on first use and kept. */
-export function attemptStore(db: Db) {
-  let store = stores.get(db);
-  if (!store) {
-    store = prepare(db);
-    stores.set(db, store);
-  }
-  return store;
-}
+export const attemptStore = (db: Db) => stores.of(db);
 
 function prepare(db: Db) {
   const p = sql.placeholder;
