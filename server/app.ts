@@ -24,6 +24,9 @@ import { meRoutes } from './routes/me/index.ts';
 import { frameworkRoutes } from './routes/framework/index.ts';
 import { attemptRoutes } from './routes/attempts/index.ts';
 import { progressRoutes } from './routes/progress/index.ts';
+import { part2Routes } from './routes/part2/index.ts';
+import { essayRoutes } from './routes/essays/index.ts';
+import { sharedEssayRoutes } from './routes/essays/shared.ts';
 
 export interface AppOptions extends AppContext {
   sessionSecret: string;
@@ -97,7 +100,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(securityPlugin);
   await app.register(requestLogPlugin, { mode: http.logRequests });
   await app.register(errorsPlugin);
-  await app.register(contextPlugin, { db: options.db, framework: options.framework, now: options.now });
+  await app.register(contextPlugin, { db: options.db, framework: options.framework, part2: options.part2, now: options.now });
   await app.register(sessionPlugin, { secret: options.sessionSecret, cookieSecure: http.cookieSecure });
   // Two password hashes at once (one per core); up to 200 more wait their turn, the rest get 503.
   app.decorate('hashSlots', hashSlots(2, 200));
@@ -108,6 +111,9 @@ export async function buildApp(options: AppOptions) {
   await app.register(frameworkRoutes);
   await app.register(attemptRoutes);
   await app.register(progressRoutes);
+  await app.register(part2Routes);
+  await app.register(essayRoutes);
+  await app.register(sharedEssayRoutes);
 
   const clientDir = options.clientDir ?? defaultClientDir;
   const hasClient = existsSync(clientDir);

@@ -5,6 +5,9 @@ import { openDatabase } from './db/client.ts';
 import { loadBank } from './bank/load.ts';
 import { syncBank } from './bank/sync.ts';
 import { formatProblem } from './bank/problem.ts';
+import { loadPart2 } from './bank/part2/load.ts';
+import { syncPart2 } from './bank/part2/sync.ts';
+import { sweepOverdueEssays } from './routes/essays/close.ts';
 import { buildApp } from './app.ts';
 import { attemptStore } from './routes/attempts/store.ts';
 
@@ -28,10 +31,18 @@ async function main() {
     console.error('The question bank has problems (listed above); the database was left as it was. Fix them and start again.');
     process.exit(1);
   }
+  const { part2, problems: part2Problems } = loadPart2(resolve(config.bankPath), bank.framework);
+  if (!part2) {
+    for (const p of part2Problems) console.error(formatProblem(p));
+    console.error('The Part II files have problems (listed above); the database was left as it was. Fix them and start again.');
+    process.exit(1);
+  }
   const synced = syncBank(db, bank.items, Date.now());
+  syncPart2(db, part2, Date.now());
   const app = await buildApp({
     db,
     framework: bank.framework,
+    part2,
     now: Date.now,
     sessionSecret: config.sessionSecret,
     logger: { level: config.logLevel },
@@ -41,6 +52,8 @@ async function main() {
   const sweep = setInterval(() => {
     const closed = attemptStore(db).sweepOverdue(bank.framework!, Date.now());
     if (closed) app.log.info({ closed }, 'closed overdue attempts');
+    const essays = sweepOverdueEssays(db, part2, Date.now());
+    if (essays) app.log.info({ essays }, 'handed in overdue essays');
   }, SWEEP_MS);
   sweep.unref();
 

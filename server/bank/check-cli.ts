@@ -5,6 +5,8 @@ import { loadBank, type BankItem } from './load.ts';
 import { areaReports, qualityProblems, RULES } from './quality.ts';
 import { cueReport, formatCueReport } from './cues.ts';
 import { formatProblem } from './problem.ts';
+import { loadPart2 } from './part2/load.ts';
+import { part2Problems, PART2_RULES } from './part2/quality.ts';
 import { seededRandom, shuffled } from '../domain/random.ts';
 
 const { values } = parseArgs({
@@ -45,6 +47,23 @@ console.log(`\n${formatCueReport(cues)}`);
 if (values.sample) printSample(bank.items, Number(values.sample), Number(values.seed ?? Date.now() % 100000));
 
 const problems = qualityProblems(bank.items, bank.framework, cues);
+
+const part2 = loadPart2(resolve(values.bank!), bank.framework);
+if (!part2.part2) problems.push(...part2.problems);
+else {
+  const { prompts, tuning } = part2.part2;
+  console.log(`\nPart II: ${prompts.length} prompts (target ≥ ${PART2_RULES.prompts}; ≥ ${PART2_RULES.perArea} per area, ≥ ${PART2_RULES.perHeavyArea} in areas ${PART2_RULES.heavyAreas.join(', ')})`);
+  console.log(`area  prompts  anchored  audiences`);
+  for (const area of bank.framework.framework.areas.map((a) => a.number)) {
+    const here = prompts.filter((p) => p.area === area);
+    console.log(`${pad(area, 4)}  ${pad(here.length, 7)}  ${pad(here.filter((p) => p.anchors.length).length, 8)}  ${[...new Set(here.map((p) => p.audience))].join(', ')}`);
+  }
+  console.log(`anchor answers: ${prompts.reduce((n, p) => n + p.anchors.length, 0)} on ${prompts.filter((p) => p.anchors.length).length} prompts; ` +
+    `automated reader ${tuning ? `tuned (suggests ${Object.entries(tuning.criteria).filter(([, c]) => c.suggest).map(([c]) => c).join(', ')})` : 'not tuned: run npm run essays:agreement -- --write'}`);
+  const checked = part2Problems(part2.part2, bank.framework);
+  for (const n of checked.notes) console.log(`note: ${formatProblem(n)}`);
+  problems.push(...checked.problems);
+}
 if (problems.length) {
   console.error('');
   for (const p of problems) console.error(formatProblem(p));

@@ -43,7 +43,7 @@ const FrameworkSchema = Type.Object({
   ),
 });
 
-function schemaProblems(yaml: YamlFile, schema: TSchema, itemIdAt?: (path: string[]) => string | null): BankProblem[] {
+export function schemaProblems(yaml: YamlFile, schema: TSchema, itemIdAt?: (path: string[]) => string | null): BankProblem[] {
   // The most specific error per location is enough to act on.
   const seen = new Set<string>();
   const out: BankProblem[] = [];

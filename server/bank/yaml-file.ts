@@ -21,12 +21,13 @@ export interface YamlFile {
 const { types } = jsYaml as unknown as { types: Record<'null' | 'bool' | 'int', jsYaml.Type> };
 const SCHEMA = new jsYaml.Schema({ implicit: [types.null, types.bool, types.int] });
 
-export function readYamlFile(file: string, displayName = file): YamlFile {
+/** `floats`: read decimal numbers (only files without item ids need them, like the reader's tuning). */
+export function readYamlFile(file: string, displayName = file, { floats = false } = {}): YamlFile {
   const text = readFileSync(file, 'utf8');
   let data: unknown;
   const errors: [number | null, string][] = [];
   try {
-    data = jsYaml.load(text, { schema: SCHEMA, filename: displayName });
+    data = jsYaml.load(text, { schema: floats ? jsYaml.DEFAULT_SCHEMA : SCHEMA, filename: displayName });
   } catch (err) {
     if (!(err instanceof jsYaml.YAMLException)) throw err;
     errors.push([err.mark ? err.mark.line + 1 : null, err.reason]);

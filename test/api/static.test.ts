@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildApp } from '../../server/app.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { framework } from './harness.ts';
+import { realPart2 } from '../fixtures/bank.ts';
 
 let app: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'client/index.html'), '<!doctype html><title>shell</title>');
   writeFileSync(join(dir, 'client/assets/app-abc123.js'), 'console.log(1)');
   writeFileSync(join(dir, 'client/assets/app-abc123.js.br'), 'BROTLI-BYTES');
-  app = await buildApp({ db: openDatabase(join(dir, 'db.sqlite')), framework, now: Date.now, sessionSecret: 's'.repeat(32), clientDir: join(dir, 'client') });
+  app = await buildApp({ db: openDatabase(join(dir, 'db.sqlite')), framework, part2: realPart2(framework), now: Date.now, sessionSecret: 's'.repeat(32), clientDir: join(dir, 'client') });
 });
 afterAll(() => app.close());
 

@@ -1,3 +1,4 @@
 export * from './users.ts';
 export * from './items.ts';
 export * from './attempts.ts';
+export * from './essays.ts';
