@@ -32,6 +32,11 @@ function Header() {
                   </a>
                 </li>
                 <li>
+                  <a href="/essays" aria-current={current('/essays')}>
+                    Part II
+                  </a>
+                </li>
+                <li>
                   <a href="/profile" aria-current={current('/profile')}>
                     Profile
                   </a>

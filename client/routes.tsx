@@ -35,6 +35,9 @@ const ExamRunner = page(() => import('./pages/exam-runner/index.tsx'));
 const Review = page(() => import('./pages/exam-runner/index.tsx').then((m) => ({ default: m.Review })));
 const Report = page(() => import('./pages/report/index.tsx'));
 const Profile = page(() => import('./pages/profile/index.tsx'));
+const Essays = page(() => import('./pages/essays/index.tsx'));
+const EssayPage = page(() => import('./pages/essay/index.tsx'));
+const ReviewPage = page(() => import('./pages/review/index.tsx'));
 const NotFound = page(() => import('./pages/not-found/index.tsx'));
 
 function Redirect({ to }: { to: string }) {
@@ -75,6 +78,9 @@ const GuardedRunner = signedIn(ExamRunner);
 const GuardedReview = signedIn(Review);
 const GuardedReport = signedIn(Report);
 const GuardedProfile = signedIn(Profile);
+const GuardedEssays = signedIn(Essays);
+const GuardedEssay = signedIn(EssayPage);
+const GuardedReviewLink = signedIn(ReviewPage);
 const VisitorSignIn = visitorsOnly(SignIn);
 const VisitorSignUp = visitorsOnly(SignUp);
 
@@ -89,6 +95,9 @@ export function Routes() {
       <Route path="/exam/:id" component={GuardedRunner} />
       <Route path="/report/:id" component={GuardedReport} />
       <Route path="/profile" component={GuardedProfile} />
+      <Route path="/essays" component={GuardedEssays} />
+      <Route path="/essays/:id" component={GuardedEssay} />
+      <Route path="/review/:token" component={GuardedReviewLink} />
       <Route default component={NotFound} />
     </Router>
   );

@@ -8,7 +8,21 @@ import type {
   SavedResponseSchema, SlotItemSchema,
 } from '../../server/schemas/attempt.ts';
 
+import type {
+  CreateEssaySchema, EssaySchema, EssaySummarySchema, PromptSummarySchema, ReadingSchema, RubricSchema, SavedTextSchema, ScoreSchema,
+  ShareCreatedSchema, SharedSchema,
+} from '../../server/schemas/essay.ts';
+
 export type User = Static<typeof UserSchema>;
+export type Rubric = Static<typeof RubricSchema>;
+export type PromptSummary = Static<typeof PromptSummarySchema>;
+export type Essay = Static<typeof EssaySchema>;
+export type EssaySummary = Static<typeof EssaySummarySchema>;
+export type Reading = Static<typeof ReadingSchema>;
+export type Score = Static<typeof ScoreSchema>;
+export type SavedText = Static<typeof SavedTextSchema>;
+export type Shared = Static<typeof SharedSchema>;
+export type Levels = Record<string, number>;
 export type Framework = Static<typeof FrameworkSchema>;
 export type Area = Framework['areas'][number];
 export type CreateAttempt = Static<typeof CreateAttemptSchema>;
@@ -77,4 +91,18 @@ export const api = {
   submit: (id: string) => call<Report>('POST', `/api/attempts/${encodeURIComponent(id)}/submit`),
   report: (id: string) => call<Report>('GET', `/api/attempts/${encodeURIComponent(id)}/report`),
   progress: () => call<Progress>('GET', '/api/progress'),
+  rubric: () => call<Rubric>('GET', '/api/part2/rubric'),
+  prompts: () => call<{ prompts: PromptSummary[] }>('GET', '/api/part2/prompts'),
+  createEssay: (body: Static<typeof CreateEssaySchema>) => call<Essay>('POST', '/api/essays', body),
+  essays: () => call<{ essays: EssaySummary[] }>('GET', '/api/essays'),
+  essay: (id: string) => call<Essay>('GET', `/api/essays/${encodeURIComponent(id)}`),
+  saveEssayText: (id: string, text: string, revision: number) => call<SavedText>('PUT', `/api/essays/${encodeURIComponent(id)}/text`, { text, revision }),
+  submitEssay: (id: string) => call<Essay>('POST', `/api/essays/${encodeURIComponent(id)}/submit`),
+  scoreEssay: (id: string, levels: Levels, comments: Record<string, string>) => call<Essay>('POST', `/api/essays/${encodeURIComponent(id)}/scores`, { levels, comments }),
+  shareEssay: (id: string) => call<Static<typeof ShareCreatedSchema>>('POST', `/api/essays/${encodeURIComponent(id)}/shares`),
+  revokeShare: (id: string, shareId: number) => call<void>('DELETE', `/api/essays/${encodeURIComponent(id)}/shares/${shareId}`),
+  shared: (token: string) => call<Shared>('GET', `/api/essays/shared/${encodeURIComponent(token)}`),
+  calibrate: (token: string, levels: Levels) => call<Shared>('POST', `/api/essays/shared/${encodeURIComponent(token)}/calibration`, { levels }),
+  scoreShared: (token: string, levels: Levels, comments: Record<string, string>) =>
+    call<Shared>('POST', `/api/essays/shared/${encodeURIComponent(token)}/scores`, { levels, comments }),
 };

@@ -1,7 +1,7 @@
 // Part II essay rules (pure): time, size limits and which save wins. The clock rules are Part I's:
 // the same deadline arithmetic, accommodation multiplier and 30-second grace (see attempt.ts).
 import { deadlineFor } from './attempt.ts';
-import { countWords } from './reading/text.ts';
+import { countWords } from './words.ts';
 
 export type EssayMode = 'timed' | 'practice';
 

@@ -2,6 +2,7 @@
 // lemma and stem (wink-nlp with its English model), paragraphs and readability.
 import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { countWords } from '../words.ts';
 
 let nlp: ReturnType<typeof winkNLP> | null = null;
 /** The model takes a moment to load; only essays need it. */
@@ -42,11 +43,6 @@ export interface AnalysedText {
   grade: number | null;
 }
 
-/** Words as a writer counts them: runs of non-space characters. */
-export function countWords(text: string): number {
-  const trimmed = text.trim();
-  return trimmed ? trimmed.split(/\s+/).length : 0;
-}
 
 /** Lower-case forms of a phrase's words, for matching against sentences. */
 export function phraseForms(phrase: string): { forms: string[]; stop: boolean }[] {

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { acceptsResponses, remainingMs } from '../../domain/attempt.ts';
 import { essayDeadline, pickWeakestPrompt, selfScoreKind, textProblem } from '../../domain/essay.ts';
 import { levelsProblem, type Levels } from '../../domain/rubric.ts';
-import { countWords } from '../../domain/reading/text.ts';
+import { countWords } from '../../domain/words.ts';
 import { scoreAttempt } from '../../domain/scoring.ts';
 import { HttpError, notFound } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/session.ts';

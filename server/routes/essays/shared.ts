@@ -3,7 +3,7 @@
 // link is 404; the writer cannot review their own essay.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { gapBetween, levelsProblem, type Levels } from '../../domain/rubric.ts';
-import { countWords } from '../../domain/reading/text.ts';
+import { countWords } from '../../domain/words.ts';
 import { HttpError, notFound } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/session.ts';
 import { errors } from '../../schemas/common.ts';

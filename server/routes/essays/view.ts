@@ -4,7 +4,7 @@ import { remainingMs } from '../../domain/attempt.ts';
 import type { Part2Bank } from '../../bank/part2/load.ts';
 import type { Prompt } from '../../domain/part2.ts';
 import { totalOf, type Levels } from '../../domain/rubric.ts';
-import { countWords } from '../../domain/reading/text.ts';
+import { countWords } from '../../domain/words.ts';
 import type { Reading } from '../../domain/reading/reading.ts';
 import type { EssayRow, ScoreRow, ShareRow } from './store.ts';
 
@@ -23,6 +23,12 @@ export function scoreView(s: ScoreRow) {
     id: s.id, source: s.source, reader: s.readerName, rubricVersion: s.rubricVersion, levels: s.levels as Levels, comments: s.comments,
     total: complete ? totalOf(s.levels as Levels) : null, calibrationGap: s.gap === null ? null : Math.round(s.gap * 100) / 100, createdAt: s.createdAt,
   };
+}
+
+/** Key points describe the exemplar: until the writer has scored themselves, they are only numbered. */
+function withheldPoints(reading: Reading, selfScored: boolean): Reading {
+  if (selfScored) return reading;
+  return { ...reading, keyPoints: reading.keyPoints.map((k, i) => ({ ...k, point: `Key point ${i + 1}` })) };
 }
 
 export function essayView(e: EssayRow, prompt: Prompt, part2: Part2Bank, scores: ScoreRow[], shares: ShareRow[], now: number) {
@@ -44,7 +50,7 @@ export function essayView(e: EssayRow, prompt: Prompt, part2: Part2Bank, scores:
     submittedAt: e.submittedAt,
     closedBy: e.closedBy,
     rubric: e.status === 'submitted' ? part2.rubric : null,
-    reading: (auto?.detail as Reading | undefined) ?? null,
+    reading: auto ? withheldPoints(auto.detail as Reading, selfScored) : null,
     scores: scores.map(scoreView),
     exemplar: selfScored ? { text: prompt.exemplar, keyPoints: prompt.keyPoints.map(({ id, point }) => ({ id, point })) } : null,
     shares: shares.map(({ id, createdAt, revokedAt }) => ({ id, createdAt, revokedAt })),
