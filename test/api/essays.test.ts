@@ -3,6 +3,7 @@
 // with calibration — and who may see what (everyone but the writer and link holders gets 404).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, startApp, type TestApp } from './harness.ts';
+import { sweepOverdueEssays } from '../../server/routes/essays/close.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -115,6 +116,23 @@ describe('writing', () => {
     } finally {
       t.clock.offset = base;
     }
+  });
+
+  it('the minute sweep hands in essays past deadline and grace, and only those', async () => {
+    const writer = await signUp(t);
+    const late = await startEssay(writer);
+    const practice = await startEssay(writer, { promptId: 'P01-01', mode: 'practice' });
+    await writer.call('PUT', `/api/essays/${late.id}/text`, { text: 'Saved before time ran out.', revision: 1 });
+    const status = (id: string) => t.db.$client.prepare('select status, closed_by as closedBy from essays where id = ?').get(id);
+    const sweepAt = (ms: number) => sweepOverdueEssays(t.db, t.app.part2, late.deadline! + ms);
+    // Other tests' essays share this database, so only this writer's essays are looked at.
+    sweepAt(30_000);
+    expect(status(late.id)).toEqual({ status: 'open', closedBy: null });
+    expect(sweepAt(30_001)).toBeGreaterThanOrEqual(1);
+    expect(status(late.id)).toEqual({ status: 'submitted', closedBy: 'time' });
+    expect(status(practice.id)).toEqual({ status: 'open', closedBy: null });
+    const auto = t.db.$client.prepare("select count(*) from essay_scores where essay_id = ? and source = 'auto'").pluck().get(late.id);
+    expect(auto).toBe(1);
   });
 
   it('hands in an empty essay with a reading that says there is nothing to read', async () => {

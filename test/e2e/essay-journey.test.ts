@@ -125,4 +125,17 @@ describe.skipIf(!hasChromium)('Part II: writing, reading and scoring an essay', 
     await page.setViewportSize({ width: 320, height: 800 });
     await expectAccessible(page, 'essay results at 320 px');
   });
+
+  it('keeps the list and the editor accessible at 320 px, with the timer in view while writing', async () => {
+    await page.goto(`${server.url}/essays`);
+    await page.getByRole('heading', { name: 'Part II: scenario essays' }).waitFor();
+    await expectAccessible(page, 'essays list at 320 px');
+    await page.getByRole('button', { name: 'Write: Explaining two-step sign-in to families' }).click();
+    await page.getByLabel('Your answer').fill('A short start. '.repeat(200));
+    await page.getByLabel('Your answer').press('End');
+    const box = await page.getByRole('timer').boundingBox();
+    expect(box && box.y >= 0 && box.y < 800).toBe(true);
+    await expectAccessible(page, 'essay editor at 320 px');
+    await screenshot(page, '43-essay-editor-320');
+  });
 });
