@@ -15,6 +15,7 @@ import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/err
 import { securityPlugin } from './plugins/security.ts';
 import { requestLogPlugin } from './plugins/request-log.ts';
 import { sessionPlugin } from './plugins/session.ts';
+import { accessPlugin, type Access } from './plugins/access.ts';
 import { capConnectionsPerAddress } from './http/connection-cap.ts';
 import { hashSlots } from './auth/hash-slots.ts';
 import { HTTP_DEFAULTS, type HttpOptions } from './config.ts';
@@ -27,6 +28,10 @@ import { progressRoutes } from './routes/progress/index.ts';
 import { part2Routes } from './routes/part2/index.ts';
 import { essayRoutes } from './routes/essays/index.ts';
 import { sharedEssayRoutes } from './routes/essays/shared.ts';
+import { groupRoutes } from './routes/groups/index.ts';
+import { groupResultRoutes } from './routes/groups/results.ts';
+import { drillRoutes } from './routes/groups/drills.ts';
+import { groupEssayRoutes } from './routes/groups/essays.ts';
 
 export interface AppOptions extends AppContext {
   sessionSecret: string;
@@ -41,6 +46,8 @@ export interface RouteEntry {
   url: string;
   /** Declares its replies (and so appears, typed, in the OpenAPI document). */
   hasSchema: boolean;
+  /** Who may call it (routes outside /api serve files and documentation to anyone). */
+  access: Access;
 }
 
 declare module 'fastify' {
@@ -76,7 +83,7 @@ export async function buildApp(options: AppOptions) {
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url, hasSchema: Boolean(route.schema?.response) });
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, hasSchema: Boolean(route.schema?.response), access: route.config?.access ?? 'anonymous' });
     }
   });
 
@@ -102,6 +109,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(errorsPlugin);
   await app.register(contextPlugin, { db: options.db, framework: options.framework, part2: options.part2, now: options.now });
   await app.register(sessionPlugin, { secret: options.sessionSecret, cookieSecure: http.cookieSecure });
+  await app.register(accessPlugin);
   // Two password hashes at once (one per core); up to 200 more wait their turn, the rest get 503.
   app.decorate('hashSlots', hashSlots(2, 200));
 
@@ -114,6 +122,10 @@ export async function buildApp(options: AppOptions) {
   await app.register(part2Routes);
   await app.register(essayRoutes);
   await app.register(sharedEssayRoutes);
+  await app.register(groupRoutes);
+  await app.register(groupResultRoutes);
+  await app.register(drillRoutes);
+  await app.register(groupEssayRoutes);
 
   const clientDir = options.clientDir ?? defaultClientDir;
   const hasClient = existsSync(clientDir);

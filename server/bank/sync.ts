@@ -47,14 +47,14 @@ export function syncBank(db: Db, bankItems: readonly BankItem[], now: number): S
       const row = existing.get(item.id);
       if (!row) {
         tx.insert(items).values({ id: item.id, code: item.code, area: item.area, currentVersion: 1 }).run();
-        tx.insert(itemVersions).values({ itemId: item.id, version: 1, contentHash: hash, content: item.content, createdAt: now }).run();
+        tx.insert(itemVersions).values({ itemId: item.id, version: 1, contentHash: hash, content: item.content, answer: item.content.answer, createdAt: now }).run();
         summary.added++;
         continue;
       }
       if (row.retiredAt !== null) summary.restored++;
       if (row.hash !== hash) {
         const version = row.version + 1;
-        tx.insert(itemVersions).values({ itemId: item.id, version, contentHash: hash, content: item.content, createdAt: now }).run();
+        tx.insert(itemVersions).values({ itemId: item.id, version, contentHash: hash, content: item.content, answer: item.content.answer, createdAt: now }).run();
         tx.update(items).set({ currentVersion: version, code: item.code, area: item.area, retiredAt: null }).where(eq(items.id, item.id)).run();
         summary.changed++;
       } else {

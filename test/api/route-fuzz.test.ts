@@ -22,7 +22,8 @@ afterAll(async () => { await t.close(); });
 /** Everything a request could change, except the sign-in throttle's own failure records. */
 function fingerprint(): string {
   const c = t.db.$client;
-  return ['users', 'sessions', 'attempts', 'slots', 'exposures', 'sign_in_addresses', 'items', 'item_versions']
+  return ['users', 'sessions', 'attempts', 'slots', 'exposures', 'sign_in_addresses', 'items', 'item_versions', 'essays', 'essay_scores',
+    'essay_shares', 'calibrations', 'groups', 'group_members', 'drills', 'drill_attempts', 'essay_reviews']
     .map((table) => JSON.stringify(c.prepare(`select * from ${table} order by rowid`).all()))
     .join('\n');
 }

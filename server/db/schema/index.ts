@@ -2,3 +2,4 @@ export * from './users.ts';
 export * from './items.ts';
 export * from './attempts.ts';
 export * from './essays.ts';
+export * from './groups.ts';

@@ -32,6 +32,8 @@ export const itemVersions = sqliteTable(
     version: integer().notNull(),
     contentHash: text().notNull(),
     content: text({ mode: 'json' }).$type<ItemContent>().notNull(),
+    /** The key, out of the JSON, so group results are counted in SQL without parsing every item. */
+    answer: text({ enum: ['A', 'B', 'C', 'D'] }),
     createdAt: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.version] })],

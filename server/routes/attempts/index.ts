@@ -1,9 +1,6 @@
-import { randomInt, randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { apportion } from '../../domain/blueprint.ts';
-import { assembleFromPools } from '../../domain/assembly.ts';
-import { acceptsResponses, deadlineFor, handInCause, mayRevealKey, plannedMinutes, remainingMs, EXAM_DEFAULTS } from '../../domain/attempt.ts';
+import { acceptsResponses, handInCause, mayRevealKey, remainingMs } from '../../domain/attempt.ts';
 import { HttpError } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/session.ts';
 import { errors } from '../../schemas/common.ts';
@@ -13,9 +10,7 @@ import {
 } from '../../schemas/attempt.ts';
 import { attemptStore } from './store.ts';
 import { attemptView, report, reveal, summary } from './view.ts';
-
-/** Tutor drills are short by default; exam mode simulates the full 100-item test. */
-const TUTOR_DEFAULT_LENGTH = 20;
+import { startAttempt } from './start.ts';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -27,49 +22,11 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const hiddenKeys = (userId: number, attempt: { id: string; mode: 'exam' | 'tutor'; status: 'open' | 'submitted' }): ReadonlySet<string> =>
     attempt.mode === 'exam' && attempt.status === 'open' ? NONE : store.openExamItems(userId, attempt.id);
 
-  app.post('/api/attempts', { schema: { body: CreateAttemptSchema, response: { 201: AttemptReplySchema, ...errors } } }, async (request, reply) => {
-    const user = requireUser(request);
-    const body = request.body;
-    const mode = body.mode ?? 'exam';
-    const length = body.length ?? (mode === 'exam' ? EXAM_DEFAULTS.length : TUTOR_DEFAULT_LENGTH);
-    const { framework } = app;
-    for (const code of body.codes ?? []) {
-      if (!framework.codeArea.has(code)) throw new HttpError(400, 'unknown_code', `${code} is not a skill code; use 1A–10C as listed by GET /api/framework.`);
-    }
-    for (const area of body.areas ?? []) {
-      if (!framework.area.has(area)) throw new HttpError(400, 'unknown_area', `Area ${area} does not exist; areas are numbered 1–${framework.framework.areas.length}.`);
-    }
-    const codeAreas = body.codes && new Set(body.codes.map((c) => framework.codeArea.get(c)!));
-    const areas = framework.framework.areas
-      .map((a) => a.number)
-      .filter((n) => (!body.areas || body.areas.includes(n)) && (!codeAreas || codeAreas.has(n)));
-    if (areas.length === 0) throw new HttpError(400, 'empty_selection', 'None of the chosen codes lies in the chosen areas; widen the selection.');
-
-    const blueprint = apportion(length, areas.map((area) => ({ area, weight: framework.area.get(area)!.weight })));
-    // An open exam's items are never seated again until it is handed in: their keys would leak into it.
-    const excluded = store.openExamItems(user.id);
-    const seed = body.seed ?? randomInt(2 ** 31 - 1);
-    const drawn = assembleFromPools(blueprint, store.pools(user.id, areas, body.codes, excluded), excluded, seed);
-    if (!drawn.ok) {
-      const first = drawn.shortfalls[0];
-      const codes = body.codes?.filter((c) => framework.codeArea.get(c) === first.area) ?? [];
-      const what = codes.length === 1 ? `code ${codes[0]}` : `area ${first.area}`;
-      throw new HttpError(422, 'bank_shortfall',
-        `The bank has ${first.available} items available for ${what} and this attempt needs ${first.needed}. Choose fewer items or more areas.`,
-        { shortfalls: drawn.shortfalls });
-    }
-    const now = app.now();
-    const minutes = plannedMinutes({ mode, length, minutes: body.minutes });
-    const attempt = store.createAttempt({
-      id: randomUUID(), userId: user.id, mode, length, minutes, timeMultiplier: user.timeMultiplier, seed, blueprint,
-      filter: { ...(body.areas && { areas: body.areas }), ...(body.codes && { codes: body.codes }) },
-      startedAt: now, deadline: deadlineFor(now, minutes, user.timeMultiplier),
-    }, drawn.items.map((i) => i.itemId));
-    const { responses: _hidden, ...view } = attemptView(attempt, store.loadSlots(attempt.id), now, excluded);
-    return reply.code(201).send(view);
+  app.post('/api/attempts', { config: { access: 'user' }, schema: { body: CreateAttemptSchema, response: { 201: AttemptReplySchema, ...errors } } }, async (request, reply) => {
+    return reply.code(201).send(startAttempt(app, requireUser(request), request.body));
   });
 
-  app.get('/api/attempts', { schema: { response: { 200: Type.Object({ attempts: Type.Array(AttemptSummarySchema) }), ...errors } } }, async (request) => {
+  app.get('/api/attempts', { config: { access: 'user' }, schema: { response: { 200: Type.Object({ attempts: Type.Array(AttemptSummarySchema) }), ...errors } } }, async (request) => {
     const user = requireUser(request);
     const now = app.now();
     const rows = store.listOwnAttempts(user.id).map((a) => store.touchAttempt(a, app.framework, now));
@@ -77,14 +34,14 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { attempts: rows.map((a) => summary(a, now, answered.get(a.id) ?? 0)) };
   });
 
-  app.get('/api/attempts/:id', { schema: { params: AttemptIdParams, response: { 200: AttemptReplySchema, ...errors } } }, async (request) => {
+  app.get('/api/attempts/:id', { config: { access: 'user' }, schema: { params: AttemptIdParams, response: { 200: AttemptReplySchema, ...errors } } }, async (request) => {
     const user = requireUser(request);
     const now = app.now();
     const attempt = store.touchAttempt(store.loadOwnAttempt(request.params.id, user.id), app.framework, now);
     return attemptView(attempt, store.loadSlots(attempt.id), now, hiddenKeys(user.id, attempt));
   });
 
-  app.put('/api/attempts/:id/responses/:slot', { schema: { params: SlotParams, body: PutResponseSchema, response: { 200: SavedResponseSchema, ...errors } } }, async (request) => {
+  app.put('/api/attempts/:id/responses/:slot', { config: { access: 'user' }, schema: { params: SlotParams, body: PutResponseSchema, response: { 200: SavedResponseSchema, ...errors } } }, async (request) => {
     const user = requireUser(request);
     const now = app.now();
     const attempt = store.touchAttempt(store.loadOwnAttempt(request.params.id, user.id), app.framework, now);
@@ -103,7 +60,7 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { slot: row.slot, choice, flagged, savedAt: now, remainingMs: remainingMs(attempt, now), ...(shows && reveal(row, choice)) };
   });
 
-  app.post('/api/attempts/:id/submit', { schema: { params: AttemptIdParams, response: { 200: ReportSchema, ...errors } } }, async (request) => {
+  app.post('/api/attempts/:id/submit', { config: { access: 'user' }, schema: { params: AttemptIdParams, response: { 200: ReportSchema, ...errors } } }, async (request) => {
     const user = requireUser(request);
     const now = app.now();
     let attempt = store.touchAttempt(store.loadOwnAttempt(request.params.id, user.id), app.framework, now);
@@ -113,7 +70,7 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return report(attempt, rows, app.framework, hiddenKeys(user.id, attempt));
   });
 
-  app.get('/api/attempts/:id/report', { schema: { params: AttemptIdParams, response: { 200: ReportSchema, ...errors } } }, async (request) => {
+  app.get('/api/attempts/:id/report', { config: { access: 'user' }, schema: { params: AttemptIdParams, response: { 200: ReportSchema, ...errors } } }, async (request) => {
     const user = requireUser(request);
     const attempt = store.touchAttempt(store.loadOwnAttempt(request.params.id, user.id), app.framework, app.now());
     if (attempt.status === 'open' && attempt.mode === 'exam') {

@@ -27,9 +27,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post(
-    '/api/auth/register',
-    {
-      config: { rateLimit: { max: REGISTER_PER_ADDRESS_PER_HOUR, timeWindow: 60 * 60 * 1000 } },
+    '/api/auth/register', {
+      config: { access: 'anonymous', rateLimit: { max: REGISTER_PER_ADDRESS_PER_HOUR, timeWindow: 60 * 60 * 1000 } },
       schema: { body: RegisterSchema, response: { 201: UserReplySchema, ...errors } },
     },
     async (request, reply) => {
@@ -53,8 +52,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    '/api/auth/login',
-    { schema: { body: LoginSchema, response: { 200: UserReplySchema, ...errors } } },
+    '/api/auth/login', { config: { access: 'anonymous' }, schema: { body: LoginSchema, response: { 200: UserReplySchema, ...errors } } },
     async (request, reply) => {
       const email = normaliseEmail(request.body.email);
       const user = app.db.select().from(users).where(eq(users.email, email)).get();
@@ -79,7 +77,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
+  app.post('/api/auth/logout', { config: { access: 'anonymous' }, schema: { response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
     app.endSession(request, reply);
     return reply.code(204).send(null);
   });

@@ -31,7 +31,7 @@ export const essayRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** The writer's own essay, handed in first if its time is over. */
   const ownEssay = (id: string, userId: number, now: number) => touchEssay(app.db, app.part2, store.loadOwnEssay(id, userId), now);
 
-  app.post('/api/essays', { schema: { body: CreateEssaySchema, response: { 201: EssaySchema, ...errors } } }, async (request, reply) => {
+  app.post('/api/essays', { config: { access: 'user' }, schema: { body: CreateEssaySchema, response: { 201: EssaySchema, ...errors } } }, async (request, reply) => {
     const user = requireUser(request);
     const { promptId, pick, mode = 'timed' } = request.body;
     if ((promptId === undefined) === (pick === undefined)) {
@@ -55,7 +55,7 @@ export const essayRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(201).send(view(essay.id, now));
   });
 
-  app.get('/api/essays', { schema: { response: { 200: Type.Object({ essays: Type.Array(EssaySummarySchema) }), ...errors } } }, async (request) => {
+  app.get('/api/essays', { config: { access: 'user' }, schema: { response: { 200: Type.Object({ essays: Type.Array(EssaySummarySchema) }), ...errors } } }, async (request) => {
     const user = requireUser(request);
     const now = app.now();
     const rows = store.listOwnEssays(user.id).map((e) => touchEssay(app.db, app.part2, e, now));
@@ -71,13 +71,13 @@ export const essayRoutes: FastifyPluginAsyncTypebox = async (app) => {
     };
   });
 
-  app.get('/api/essays/:id', { schema: { params: EssayIdParams, response: { 200: EssaySchema, ...errors } } }, async (request) => {
+  app.get('/api/essays/:id', { config: { access: 'user' }, schema: { params: EssayIdParams, response: { 200: EssaySchema, ...errors } } }, async (request) => {
     const user = requireUser(request);
     const now = app.now();
     return view(ownEssay(request.params.id, user.id, now).id, now);
   });
 
-  app.put('/api/essays/:id/text', {
+  app.put('/api/essays/:id/text', { config: { access: 'user' },
     bodyLimit: 512 * 1024,
     schema: { params: EssayIdParams, body: SaveTextSchema, response: { 200: SavedTextSchema, 413: ErrorSchema, ...errors } },
   }, async (request) => {
@@ -99,7 +99,7 @@ export const essayRoutes: FastifyPluginAsyncTypebox = async (app) => {
     };
   });
 
-  app.post('/api/essays/:id/submit', { schema: { params: EssayIdParams, response: { 200: EssaySchema, ...errors } } }, async (request) => {
+  app.post('/api/essays/:id/submit', { config: { access: 'user' }, schema: { params: EssayIdParams, response: { 200: EssaySchema, ...errors } } }, async (request) => {
     const user = requireUser(request);
     const now = app.now();
     const essay = ownEssay(request.params.id, user.id, now);
@@ -107,7 +107,7 @@ export const essayRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return view(essay.id, now);
   });
 
-  app.post('/api/essays/:id/scores', { schema: { params: EssayIdParams, body: GiveScoreSchema, response: { 201: EssaySchema, ...errors } } }, async (request, reply) => {
+  app.post('/api/essays/:id/scores', { config: { access: 'user' }, schema: { params: EssayIdParams, body: GiveScoreSchema, response: { 201: EssaySchema, ...errors } } }, async (request, reply) => {
     const user = requireUser(request);
     const now = app.now();
     const essay = ownEssay(request.params.id, user.id, now);
@@ -119,7 +119,7 @@ export const essayRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(201).send(view(essay.id, now));
   });
 
-  app.post('/api/essays/:id/shares', { schema: { params: EssayIdParams, response: { 201: ShareCreatedSchema, ...errors } } }, async (request, reply) => {
+  app.post('/api/essays/:id/shares', { config: { access: 'user' }, schema: { params: EssayIdParams, response: { 201: ShareCreatedSchema, ...errors } } }, async (request, reply) => {
     const user = requireUser(request);
     const essay = ownEssay(request.params.id, user.id, app.now());
     if (essay.status !== 'submitted') throw new HttpError(409, 'essay_open', 'Hand the essay in before asking others to review it.');
@@ -128,7 +128,7 @@ export const essayRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(201).send({ id, token, path: `/review/${token}` });
   });
 
-  app.delete('/api/essays/:id/shares/:shareId', { schema: { params: ShareParams, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
+  app.delete('/api/essays/:id/shares/:shareId', { config: { access: 'user' }, schema: { params: ShareParams, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
     const user = requireUser(request);
     const essay = store.loadOwnEssay(request.params.id, user.id);
     if (!store.revokeShare(essay.id, request.params.shareId, app.now())) throw notFound('This review link');

@@ -54,12 +54,12 @@ export const sharedEssayRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return levels as Levels;
   };
 
-  app.get('/api/essays/shared/:token', { schema: { params: TokenParams, response: { 200: SharedSchema, ...errors } } }, async (request) => {
+  app.get('/api/essays/shared/:token', { config: { access: 'user' }, schema: { params: TokenParams, response: { 200: SharedSchema, ...errors } } }, async (request) => {
     const user = requireUser(request);
     return sharedView(sharedEssay(request.params.token, user.id), user.id);
   });
 
-  app.post('/api/essays/shared/:token/calibration', { schema: { params: TokenParams, body: CalibrateSchema, response: { 201: SharedSchema, ...errors } } }, async (request, reply) => {
+  app.post('/api/essays/shared/:token/calibration', { config: { access: 'user' }, schema: { params: TokenParams, body: CalibrateSchema, response: { 201: SharedSchema, ...errors } } }, async (request, reply) => {
     const user = requireUser(request);
     const essay = sharedEssay(request.params.token, user.id);
     const prompt = store.promptAt(essay.promptId, essay.promptVersion);
@@ -72,7 +72,7 @@ export const sharedEssayRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(201).send(sharedView(essay, user.id));
   });
 
-  app.post('/api/essays/shared/:token/scores', { schema: { params: TokenParams, body: GiveScoreSchema, response: { 201: SharedSchema, ...errors } } }, async (request, reply) => {
+  app.post('/api/essays/shared/:token/scores', { config: { access: 'user' }, schema: { params: TokenParams, body: GiveScoreSchema, response: { 201: SharedSchema, ...errors } } }, async (request, reply) => {
     const user = requireUser(request);
     const essay = sharedEssay(request.params.token, user.id);
     const levels = checkedLevels(request.body.levels);

@@ -11,11 +11,11 @@ import { isCommonPassword } from '../../auth/blocklist.ts';
 import { publicUser } from './public-user.ts';
 
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/me', { schema: { response: { 200: UserReplySchema, ...errors } } }, async (request) => ({
+  app.get('/api/me', { config: { access: 'user' }, schema: { response: { 200: UserReplySchema, ...errors } } }, async (request) => ({
     user: publicUser(requireUser(request)),
   }));
 
-  app.patch('/api/me', { schema: { body: UpdateMeSchema, response: { 200: UserReplySchema, ...errors } } }, async (request) => {
+  app.patch('/api/me', { config: { access: 'user' }, schema: { body: UpdateMeSchema, response: { 200: UserReplySchema, ...errors } } }, async (request) => {
     const me = requireUser(request);
     const name = request.body.name?.trim();
     const badName = name === undefined ? null : nameProblem(name);
@@ -30,7 +30,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   // A new password signs out every other session of the account.
-  app.post('/api/me/password', { schema: { body: ChangePasswordSchema, response: { 200: UserReplySchema, ...errors } } }, async (request) => {
+  app.post('/api/me/password', { config: { access: 'user' }, schema: { body: ChangePasswordSchema, response: { 200: UserReplySchema, ...errors } } }, async (request) => {
     const me = requireUser(request);
     const { currentPassword, newPassword } = request.body;
     const weak = passwordProblem(newPassword, isCommonPassword, [me.email.split('@')[0], me.name]);

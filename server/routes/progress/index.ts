@@ -12,7 +12,7 @@ import { attemptStore } from '../attempts/store.ts';
 const RECENT = 12;
 
 export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/progress', { schema: { response: { 200: ProgressSchema, ...errors } } }, async (request) => {
+  app.get('/api/progress', { config: { access: 'user' }, schema: { response: { 200: ProgressSchema, ...errors } } }, async (request) => {
     const user = requireUser(request);
     const recent = app.db
       .select()

@@ -1,0 +1,115 @@
+// What a group looks at together: results by area and code against the blueprint weights, its
+// weakest areas, the coaches' members × areas heatmap, one member's area by code, the items the
+// group misses most, and the coaches' CSV export. Figures come from SQL aggregates.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { aggregateVisible, misconceptions, rankWeakAreas, toCsv } from '../../domain/groups.ts';
+import { percent } from '../../domain/scoring.ts';
+import { catalogOf } from '../../bank/catalog.ts';
+import { requireMembership } from '../../plugins/access.ts';
+import { notFound } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/session.ts';
+import { errors } from '../../schemas/common.ts';
+import { ExportQuery, GroupParams, GroupResultsSchema, MemberAreaQuery, MemberAreaResultsSchema, MemberParams, MisconceptionsSchema, ResultsQuery } from '../../schemas/group.ts';
+import { groupStore, type CodeTally } from './store.ts';
+
+const DAY = 86_400_000;
+/** The default period: a semester. */
+const DEFAULT_DAYS = 120;
+const MISCONCEPTIONS = 20;
+
+const tally = (rows: readonly CodeTally[]) => {
+  const correct = rows.reduce((n, r) => n + r.correct, 0);
+  const total = rows.reduce((n, r) => n + r.total, 0);
+  return { correct, total, percent: percent(correct, total) };
+};
+
+export const groupResultRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const store = groupStore(app.db);
+  const since = (days: number) => app.now() - days * DAY;
+
+  app.get('/api/groups/:groupId/results', { config: { access: 'member' }, schema: { params: GroupParams, querystring: ResultsQuery, response: { 200: GroupResultsSchema, ...errors } } }, async (request) => {
+    const m = requireMembership(request);
+    const days = request.query.days ?? DEFAULT_DAYS;
+    const rows = store.tallies(m.groupId, since(days));
+    const contributors = new Set(rows.map((r) => r.userId)).size;
+    const visible = aggregateVisible(contributors, m.role);
+    const areas = app.framework.framework.areas.map((a) => ({ area: a.number, name: a.name, weight: a.weight, ...tally(rows.filter((r) => r.area === a.number)) }));
+    const codes = app.framework.framework.areas.flatMap((a) => a.codes.map((c) => ({ code: c.code, area: a.number, ...tally(rows.filter((r) => r.code === c.code)) })));
+    const coach = m.role !== 'member';
+    return {
+      days,
+      contributors,
+      visible,
+      areas: visible ? areas : [],
+      codes: visible ? codes.filter((c) => c.total > 0) : [],
+      weakest: visible ? rankWeakAreas(areas).slice(0, 3).map((a) => a.area) : [],
+      heatmap: coach
+        ? store.members(m.groupId).map((member) => ({
+            userId: member.userId,
+            name: member.name,
+            areas: app.framework.framework.areas.map((a) => ({ area: a.number, ...tally(rows.filter((r) => r.userId === member.userId && r.area === a.number)) })),
+          }))
+        : null,
+    };
+  });
+
+  app.get('/api/groups/:groupId/members/:userId/results', {
+    config: { access: 'coach' },
+    schema: { params: MemberParams, querystring: MemberAreaQuery, response: { 200: MemberAreaResultsSchema, ...errors } },
+  }, async (request) => {
+    const m = requireMembership(request);
+    // A member who left is out of sight at once: only current members are looked up.
+    const member = store.members(m.groupId).find((x) => x.userId === request.params.userId);
+    if (!member) throw notFound('This member');
+    const area = app.framework.area.get(request.query.area);
+    if (!area) throw notFound(`Area ${request.query.area}`);
+    const rows = store.tallies(m.groupId, since(request.query.days ?? DEFAULT_DAYS)).filter((r) => r.userId === member.userId && r.area === area.number);
+    return { userId: member.userId, name: member.name, area: area.number, codes: area.codes.map((c) => ({ code: c.code, ...tally(rows.filter((r) => r.code === c.code)) })) };
+  });
+
+  app.get('/api/groups/:groupId/misconceptions', { config: { access: 'member' }, schema: { params: GroupParams, querystring: ResultsQuery, response: { 200: MisconceptionsSchema, ...errors } } }, async (request) => {
+    const m = requireMembership(request);
+    const viewer = requireUser(request);
+    const counts = store.choiceCounts(m.groupId, since(request.query.days ?? DEFAULT_DAYS), viewer.id);
+    // Shown as the item reads now (retired items drop out); choices on earlier versions still count.
+    const { active, version } = catalogOf(app.db);
+    const content = (itemId: string) => version(itemId, active.get(itemId)!.version).content;
+    const keys = new Map(counts.filter((c) => active.has(c.itemId)).map((c) => [c.itemId, content(c.itemId).answer]));
+    return {
+      items: misconceptions(counts, keys, MISCONCEPTIONS).map((x) => {
+        const item = content(x.itemId);
+        const meta = active.get(x.itemId)!;
+        return {
+          itemId: x.itemId, code: meta.code, area: meta.area, stem: item.stem,
+          options: (['A', 'B', 'C', 'D'] as const).map((key) => ({ key, text: item.options[key], chosen: x.choices[key] })),
+          blank: x.choices.blank, answered: x.answered, percentWrong: x.percentWrong, answer: item.answer, tempting: x.tempting, rationale: item.rationale,
+        };
+      }),
+    };
+  });
+
+  app.get('/api/groups/:groupId/export.csv', { config: { access: 'coach' }, schema: { params: GroupParams, querystring: ExportQuery } }, async (request, reply) => {
+    const m = requireMembership(request);
+    const from = since(request.query.days ?? DEFAULT_DAYS);
+    let rows: (string | number | null)[][];
+    if (request.query.kind === 'areas') {
+      const tallies = store.tallies(m.groupId, from);
+      rows = [['member', 'area', 'area name', 'correct', 'answered', 'percent']];
+      for (const member of store.members(m.groupId)) {
+        for (const a of app.framework.framework.areas) {
+          const t = tally(tallies.filter((r) => r.userId === member.userId && r.area === a.number));
+          rows.push([member.name, a.number, a.name, t.correct, t.total, t.total ? t.percent : null]);
+        }
+      }
+    } else {
+      rows = [['member', 'attempt', 'mode', 'handed in', 'slot', 'area', 'code', 'item', 'choice', 'key', 'correct']];
+      for (const r of store.responses(m.groupId, from)) {
+        rows.push([r.name, r.attemptId, r.mode, new Date(r.submittedAt as number).toISOString(), r.slot, r.area, r.code, r.itemId, r.choice, r.answer, r.choice === r.answer ? 1 : 0]);
+      }
+    }
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="group-${request.query.kind}.csv"`)
+      .send(toCsv(rows));
+  });
+};

@@ -1,0 +1,270 @@
+// Study groups over HTTP: roles and invites, what members and coaches see, drills, essay review,
+// the CSV export — each rule with the refusal that guards it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp, startApp, type TestApp } from './harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(() => t.close());
+
+type Caller = Awaited<ReturnType<typeof signUp>>;
+const LEVELS = { understanding: 3, strategy: 3, audience: 3, accuracy: 3, organisation: 3 };
+
+async function newGroup(owner: Caller, name = 'Cohort') {
+  const res = await owner.call('POST', '/api/groups', { name });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; inviteCode: string };
+}
+
+async function join(user: Caller, code: string) {
+  const res = await user.call('POST', '/api/groups/join', { code });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
+const keyOf = (itemId: string) => t.db.$client.prepare('select answer from item_versions where item_id = ? order by version desc limit 1').pluck().get(itemId) as string;
+const wrongOf = (itemId: string) => (keyOf(itemId) === 'A' ? 'B' : 'A');
+
+/** Takes a tutor drill over the given areas and hands it in; `right` answers get the key. */
+async function finishAttempt(user: Caller, body: object, right: (i: number) => boolean) {
+  const created = await user.call('POST', '/api/attempts', { mode: 'tutor', ...body });
+  expect(created.statusCode, created.body).toBe(201);
+  const { attempt, items } = created.json();
+  for (const [i, item] of (items as { slot: number; itemId: string }[]).entries()) {
+    await user.call('PUT', `/api/attempts/${attempt.id}/responses/${item.slot}`, { choice: right(i) ? keyOf(item.itemId) : wrongOf(item.itemId) });
+  }
+  expect((await user.call('POST', `/api/attempts/${attempt.id}/submit`)).statusCode).toBe(200);
+  return attempt.id as string;
+}
+
+describe('groups and roles', () => {
+  it('the creator owns the group; others join by code after a preview that says what coaches see', async () => {
+    const owner = await signUp(t, { name: 'Olive Owner' });
+    const member = await signUp(t, { name: 'Mo Member' });
+    const group = await newGroup(owner);
+    expect(group.inviteCode).toMatch(/^[A-Z2-9]{10}$/);
+    const preview = (await member.call('GET', `/api/groups/invites/${group.inviteCode}`)).json();
+    expect(preview).toMatchObject({ name: 'Cohort', owner: 'Olive Owner', members: 1 });
+    expect(preview.sharingNotice).toMatch(/coaches will see your individual results/);
+    await join(member, group.inviteCode);
+    const seen = (await member.call('GET', `/api/groups/${group.id}`)).json();
+    expect(seen.role).toBe('member');
+    expect(seen.inviteCode).toBeNull();
+    expect(seen.members.map((m: { name: string; role: string }) => `${m.name}:${m.role}`)).toEqual(['Olive Owner:owner', 'Mo Member:member']);
+    expect((await member.call('GET', '/api/groups')).json().groups).toEqual([{ id: group.id, name: 'Cohort', role: 'member', members: 2 }]);
+  });
+
+  it('a new code stops the old one; a switched-off code joins nobody', async () => {
+    const owner = await signUp(t);
+    const late = await signUp(t);
+    const group = await newGroup(owner);
+    const rotated = (await owner.call('POST', `/api/groups/${group.id}/invite`, { enabled: true })).json();
+    expect(rotated.inviteCode).not.toBe(group.inviteCode);
+    expect((await late.call('POST', '/api/groups/join', { code: group.inviteCode })).statusCode).toBe(404);
+    await owner.call('POST', `/api/groups/${group.id}/invite`, { enabled: false });
+    expect((await late.call('POST', '/api/groups/join', { code: rotated.inviteCode })).statusCode).toBe(404);
+    expect((await late.call('GET', `/api/groups/${group.id}`)).statusCode).toBe(404);
+  });
+
+  it('only the owner manages members; a member cannot act as a coach; anyone but the owner can leave', async () => {
+    const owner = await signUp(t);
+    const member = await signUp(t);
+    const other = await signUp(t);
+    const group = await newGroup(owner);
+    await join(member, group.inviteCode);
+    await join(other, group.inviteCode);
+    const refused = await member.call('PATCH', `/api/groups/${group.id}/members/${other.user.id}`, { role: 'coach' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toBe('owner_only');
+    expect((await member.call('POST', `/api/groups/${group.id}/drills`, { title: 'x', length: 5, mode: 'tutor', areas: [1] })).json().error).toBe('coach_only');
+    expect((await owner.call('PATCH', `/api/groups/${group.id}/members/${member.user.id}`, { role: 'coach' })).json().members[1].role).toBe('coach');
+    expect((await owner.call('DELETE', `/api/groups/${group.id}/members/${other.user.id}`)).statusCode).toBe(204);
+    expect((await other.call('GET', `/api/groups/${group.id}`)).statusCode).toBe(404);
+    expect((await owner.call('DELETE', `/api/groups/${group.id}/members/${owner.user.id}`)).statusCode).toBe(404);
+    expect((await owner.call('POST', `/api/groups/${group.id}/leave`)).json().error).toBe('owner_stays');
+    expect((await member.call('POST', `/api/groups/${group.id}/leave`)).statusCode).toBe(204);
+    expect((await member.call('GET', `/api/groups/${group.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('results', () => {
+  it('members see group figures only from 3 contributors; coaches see the heatmap and a member’s codes, until the member leaves', async () => {
+    const coach = await signUp(t, { name: 'Coach' });
+    const a = await signUp(t, { name: 'Ann' });
+    const b = await signUp(t, { name: 'Ben' });
+    const c = await signUp(t, { name: 'Cy' });
+    const group = await newGroup(coach);
+    for (const u of [a, b, c]) await join(u, group.inviteCode);
+    await finishAttempt(a, { areas: [1], length: 4 }, () => true);
+    await finishAttempt(b, { areas: [1], length: 4 }, (i) => i < 2);
+
+    const early = (await a.call('GET', `/api/groups/${group.id}/results`)).json();
+    expect(early).toMatchObject({ contributors: 2, visible: false, areas: [], weakest: [], heatmap: null });
+    expect(JSON.stringify(early)).not.toContain('Ben');
+
+    await finishAttempt(c, { areas: [2], length: 4 }, () => false);
+    const member = (await a.call('GET', `/api/groups/${group.id}/results`)).json();
+    expect(member.visible).toBe(true);
+    expect(member.heatmap).toBeNull();
+    expect(member.areas.find((x: { area: number }) => x.area === 1)).toMatchObject({ correct: 6, total: 8, percent: 75, weight: 15 });
+    expect(member.areas.find((x: { area: number }) => x.area === 2)).toMatchObject({ correct: 0, total: 4, percent: 0 });
+    expect(member.weakest).toEqual([2, 1]);
+
+    const coachView = (await coach.call('GET', `/api/groups/${group.id}/results`)).json();
+    const row = (name: string) => coachView.heatmap.find((r: { name: string }) => r.name === name);
+    expect(row('Ben').areas.find((x: { area: number }) => x.area === 1)).toMatchObject({ correct: 2, total: 4, percent: 50 });
+    expect(row('Coach').areas.every((x: { total: number }) => x.total === 0)).toBe(true);
+    const ben = (await coach.call('GET', `/api/groups/${group.id}/members/${b.user.id}/results?area=1`)).json();
+    expect(ben.codes.reduce((n: number, x: { total: number }) => n + x.total, 0)).toBe(4);
+
+    await b.call('POST', `/api/groups/${group.id}/leave`);
+    expect((await coach.call('GET', `/api/groups/${group.id}/members/${b.user.id}/results?area=1`)).statusCode).toBe(404);
+    const after = (await coach.call('GET', `/api/groups/${group.id}/results`)).json();
+    expect(after.heatmap.map((r: { name: string }) => r.name)).not.toContain('Ben');
+    expect(after.areas.find((x: { area: number }) => x.area === 1)).toMatchObject({ correct: 4, total: 4 });
+  });
+
+  it('the misconception view counts choices, names the tempting wrong option, and shows only items the viewer has seen closed', async () => {
+    const coach = await signUp(t);
+    const a = await signUp(t);
+    const b = await signUp(t);
+    const group = await newGroup(coach);
+    await join(a, group.inviteCode);
+    await join(b, group.inviteCode);
+    await finishAttempt(a, { areas: [3], length: 3, seed: 11 }, () => false);
+    // The coach has seen nothing yet: no item (and no key) is shown to them.
+    expect((await coach.call('GET', `/api/groups/${group.id}/misconceptions`)).json().items).toEqual([]);
+    const view = (await a.call('GET', `/api/groups/${group.id}/misconceptions`)).json();
+    expect(view.items).toHaveLength(3);
+    const item = view.items[0];
+    expect(item.percentWrong).toBe(100);
+    expect(item.tempting).toBe(wrongOf(item.itemId));
+    expect(item.options.find((o: { key: string }) => o.key === item.tempting).chosen).toBe(1);
+    expect(item.answer).toBe(keyOf(item.itemId));
+    // b has not seen these items: nothing of them reaches b.
+    expect((await b.call('GET', `/api/groups/${group.id}/misconceptions`)).json().items).toEqual([]);
+  });
+
+  it('exports CSV with formulas neutralised', async () => {
+    const coach = await signUp(t, { name: '=HYPERLINK("http://x")' });
+    const a = await signUp(t, { name: '+Ann, "the first"' });
+    const group = await newGroup(coach);
+    await join(a, group.inviteCode);
+    await finishAttempt(a, { areas: [1], length: 2 }, () => true);
+    const areas = await coach.call('GET', `/api/groups/${group.id}/export.csv?kind=areas`);
+    expect(areas.statusCode).toBe(200);
+    expect(areas.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = areas.body.trim().split('\r\n');
+    expect(lines[0]).toBe('member,area,area name,correct,answered,percent');
+    expect(lines).toHaveLength(1 + 2 * 10);
+    expect(areas.body).toContain(`"'=HYPERLINK(""http://x"")",1,`);
+    expect(areas.body).toContain(`"'+Ann, ""the first""",1,Leadership & Vision,2,2,100`);
+    const responses = await coach.call('GET', `/api/groups/${group.id}/export.csv?kind=responses`);
+    expect(responses.body.trim().split('\r\n')).toHaveLength(3);
+    expect((await a.call('GET', `/api/groups/${group.id}/export.csv?kind=areas`)).statusCode).toBe(403);
+  });
+});
+
+describe('drills', () => {
+  it('a coach assigns a drill; assignees see it and start it once with their accommodation; the coach sees who did what', async () => {
+    const coach = await signUp(t);
+    const a = await signUp(t, { name: 'Ada' });
+    const b = await signUp(t, { name: 'Bo' });
+    const group = await newGroup(coach);
+    await join(a, group.inviteCode);
+    await join(b, group.inviteCode);
+    await a.call('PATCH', '/api/me', { timeMultiplier: 1.5 });
+    const due = t.clock.now() + 86_400_000;
+    const created = await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'Areas 4 and 5', areas: [4, 5], length: 10, mode: 'exam', minutes: 20, dueAt: due, assignees: [a.user.id] });
+    expect(created.statusCode, created.body).toBe(201);
+    const drill = created.json();
+    expect(drill.progress.map((p: { name: string; state: string }) => `${p.name}:${p.state}`)).toEqual(['Ada:not_started']);
+
+    expect((await b.call('GET', '/api/drills')).json().drills).toEqual([]);
+    expect((await b.call('POST', `/api/groups/${group.id}/drills/${drill.id}/start`)).statusCode).toBe(404);
+    const mine = (await a.call('GET', '/api/drills')).json().drills;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ title: 'Areas 4 and 5', mine: { state: 'not_started', overdue: false }, progress: null });
+
+    const started = await a.call('POST', `/api/groups/${group.id}/drills/${drill.id}/start`);
+    expect(started.statusCode).toBe(201);
+    const attempt = started.json().attempt;
+    expect(attempt).toMatchObject({ mode: 'exam', length: 10, timeMultiplier: 1.5 });
+    expect(attempt.deadline - attempt.startedAt).toBe(30 * 60_000);
+    const areas = new Set(started.json().items.map((i: { area: number }) => i.area));
+    expect([...areas].sort()).toEqual([4, 5]);
+    const again = await a.call('POST', `/api/groups/${group.id}/drills/${drill.id}/start`);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().attempt.id).toBe(attempt.id);
+
+    let progress = (await coach.call('GET', `/api/groups/${group.id}/drills`)).json().drills[0].progress;
+    expect(progress[0]).toMatchObject({ state: 'started', score: null });
+    await a.call('POST', `/api/attempts/${attempt.id}/submit`);
+    progress = (await coach.call('GET', `/api/groups/${group.id}/drills`)).json().drills[0].progress;
+    expect(progress[0]).toMatchObject({ state: 'finished', overdue: false, score: { correct: 0, total: 10, percent: 0 } });
+  });
+
+  it('marks an unfinished drill overdue after its due date', async () => {
+    const coach = await signUp(t);
+    const a = await signUp(t);
+    const group = await newGroup(coach);
+    await join(a, group.inviteCode);
+    await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'Due', areas: [1], length: 3, mode: 'tutor', dueAt: t.clock.now() - 1 });
+    const drills = (await coach.call('GET', `/api/groups/${group.id}/drills`)).json().drills;
+    expect(drills[0].progress.find((p: { userId: number }) => p.userId === a.user.id)).toMatchObject({ state: 'not_started', overdue: true });
+  });
+
+  it('targets the group’s weakest areas or the items it missed most', async () => {
+    const coach = await signUp(t);
+    const a = await signUp(t);
+    const group = await newGroup(coach);
+    await join(a, group.inviteCode);
+    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'W', target: 'weakest', length: 6, mode: 'tutor' })).json().error).toBe('no_results');
+    await finishAttempt(a, { areas: [6], length: 3 }, () => false);
+    await finishAttempt(a, { areas: [1], length: 3 }, () => true);
+    await finishAttempt(a, { areas: [8], length: 4 }, (i) => i < 2);
+    const weakest = (await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'W', target: 'weakest', length: 6, mode: 'tutor' })).json();
+    expect(weakest.areas).toEqual([1, 6, 8]);
+    const missed = (await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'M', target: 'missed', length: 4, mode: 'tutor' })).json();
+    expect(missed.items).toBe(4);
+    const started = (await a.call('POST', `/api/groups/${group.id}/drills/${missed.id}/start`)).json();
+    expect(started.items.every((i: { area: number }) => i.area === 6 || i.area === 8)).toBe(true);
+    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'X', target: 'weakest', areas: [1], length: 6, mode: 'tutor' })).json().error).toBe('choose_target');
+    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'X', areas: [1], length: 3, mode: 'tutor', assignees: [999999] })).json().error).toBe('not_members');
+  });
+});
+
+describe('essay review by coaches', () => {
+  it('a member sends an essay to the group; coaches get a queue and score once; the writer sees the coach’s levels', async () => {
+    const coach = await signUp(t, { name: 'Cora Coach' });
+    const writer = await signUp(t);
+    const outsider = await signUp(t);
+    const group = await newGroup(coach);
+    await join(writer, group.inviteCode);
+    const essay = (await writer.call('POST', '/api/essays', { promptId: 'P02-01', mode: 'practice' })).json();
+    expect((await writer.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: group.id })).json().error).toBe('essay_open');
+    await writer.call('PUT', `/api/essays/${essay.id}/text`, { text: 'I recommend we fund backups first.', revision: 1 });
+    await writer.call('POST', `/api/essays/${essay.id}/submit`);
+    expect((await outsider.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: group.id })).statusCode).toBe(404);
+    expect((await writer.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: group.id })).statusCode).toBe(201);
+
+    const queue = (await coach.call('GET', `/api/groups/${group.id}/essays`)).json().essays;
+    expect(queue).toEqual([expect.objectContaining({ essayId: essay.id, scored: false, words: 6 })]);
+    const read = (await coach.call('GET', `/api/groups/${group.id}/essays/${essay.id}`)).json();
+    expect(read.text).toBe('I recommend we fund backups first.');
+    expect(read.keyPoints.length).toBeGreaterThanOrEqual(5);
+    expect((await writer.call('GET', `/api/groups/${group.id}/essays/${essay.id}`)).statusCode).toBe(403);
+    const scored = await coach.call('POST', `/api/groups/${group.id}/essays/${essay.id}/scores`, { levels: LEVELS, comments: { strategy: 'Who owns each step?' } });
+    expect(scored.statusCode).toBe(201);
+    expect((await coach.call('POST', `/api/groups/${group.id}/essays/${essay.id}/scores`, { levels: LEVELS })).json().error).toBe('already_scored');
+    expect((await coach.call('GET', `/api/groups/${group.id}/essays`)).json().essays[0].scored).toBe(true);
+    const mine = (await writer.call('GET', `/api/essays/${essay.id}`)).json().scores.find((s: { source: string }) => s.source === 'coach');
+    expect(mine).toMatchObject({ reader: 'Cora Coach', total: 15, comments: { strategy: 'Who owns each step?' } });
+
+    // Once the writer leaves, the coach loses sight of the essay.
+    await writer.call('POST', `/api/groups/${group.id}/leave`);
+    expect((await coach.call('GET', `/api/groups/${group.id}/essays/${essay.id}`)).statusCode).toBe(404);
+    expect((await coach.call('GET', `/api/groups/${group.id}/essays`)).json().essays).toEqual([]);
+  });
+});
