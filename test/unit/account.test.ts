@@ -34,6 +34,31 @@ describe('passwords', () => {
   });
 });
 
+describe('password refusals, exactly', () => {
+  it('say what to do in each message', () => {
+    expect(passwordProblem('short', isCommon)).toEqual({
+      error: 'password_too_short', message: 'Choose a password of at least 15 characters; a phrase of a few unrelated words works well.',
+    });
+    expect(passwordProblem('w'.repeat(129), isCommon)).toEqual({ error: 'password_too_long', message: 'Passwords may be up to 128 characters.' });
+    expect(passwordProblem('letmeinletmeinletmein', isCommon)?.message).toBe(
+      'That password is on the list of common or breached passwords, or contains your email or name; choose another.',
+    );
+  });
+
+  it('treat only a whole password made of one repeated unit as repetition', () => {
+    expect(passwordProblem('correct horse battery staplee', isCommon)).toBeNull(); // ends in "ee", is not "e" repeated
+    expect(passwordProblem('abcdabcdabcdabcd', isCommon)).toBeNull(); // a 4-character unit is long enough
+    expect(passwordProblem('abcabcabcabcabcab', isCommon)).toBeNull(); // not a whole number of repeats
+  });
+
+  it('screen context words of 4 or more characters only, and only when the password contains them', () => {
+    expect(passwordProblem('a dreamy afternoon walk by the sea', isCommon, ['amy'])).toBeNull();
+    expect(passwordProblem('hosanna in the highest of songs', isCommon, ['Anna'])?.error).toBe('password_common');
+    expect(passwordProblem('i love my little garden', isCommon, ['grace hopper'])).toBeNull();
+    expect(passwordProblem('i love my little garden', isCommon)).toBeNull();
+  });
+});
+
 describe('display names', () => {
   it('refuse blank names, control characters and text-direction overrides', () => {
     expect(nameProblem('   ')).toBe('Enter your name.');

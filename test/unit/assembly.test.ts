@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assemble, type Candidate } from '../../server/domain/assembly.ts';
+import { assemble, assembleFromPools, type Candidate } from '../../server/domain/assembly.ts';
+import { seededRandom, shuffled } from '../../server/domain/random.ts';
 import { assemble as referenceAssemble } from '../fixtures/reference-assembly.ts';
 
 function pool(area: number, codes: string[], perCode: number, seen: (id: string) => number = () => 0): Candidate[] {
@@ -94,5 +95,48 @@ describe('the indexed assembly against the first (reference) one', () => {
       for (const area of [1, 2]) expect(profile(fast.items, area)).toEqual(profile(slow.items, area));
       expect(new Set(fast.items.map((i) => i.itemId)).size).toBe(n1 + n2);
     }), { numRuns: 500, seed: 8 });
+  });
+});
+
+describe('assembling from pools with excluded items', () => {
+  const codePool = (code: string, n: number, seen: number[] = [], excludedCount = 0) => ({
+    code,
+    itemIds: Array.from({ length: n }, (_, i) => `${code}-00${i + 1}`),
+    seen: seen.map((k) => ({ itemId: `${code}-00${k}`, code, area: 1, seen: 1, lastSeenAt: k })),
+    excludedCount,
+  });
+
+  it('counts excluded items out of what an area has available', () => {
+    const pools = new Map([[1, [codePool('1A', 3, [], 2)]]]);
+    expect(assembleFromPools([{ area: 1, count: 2 }], pools, new Set(['1A-001', '1A-002']), 1)).toEqual({ ok: false, shortfalls: [{ area: 1, needed: 2, available: 1 }] });
+  });
+
+  it('never draws an excluded item, even one the candidate has seen', () => {
+    const pools = new Map([[1, [codePool('1A', 4, [1, 2], 1)]]]);
+    for (let seed = 0; seed < 40; seed++) {
+      const drawn = assembleFromPools([{ area: 1, count: 3 }], pools, new Set(['1A-001']), seed);
+      if (!drawn.ok) throw new Error('expected a draw');
+      expect(drawn.items.map((i) => i.itemId)).not.toContain('1A-001');
+    }
+  });
+
+  it('seats nothing for an area asked for zero items, even one absent from the pools', () => {
+    expect(assembleFromPools([{ area: 5, count: 0 }], new Map(), new Set(), 1)).toEqual({ ok: true, items: [] });
+  });
+
+  it('counts a candidate listed twice in a flat pool once', () => {
+    const twice = [...pool(1, ['1A'], 1), ...pool(1, ['1A'], 1)];
+    expect(assemble([{ area: 1, count: 2 }], twice, 1)).toEqual({ ok: false, shortfalls: [{ area: 1, needed: 2, available: 1 }] });
+  });
+});
+
+describe('shuffling', () => {
+  it('moves items (a seeded Fisher–Yates), keeps every one, and replays from the seed', () => {
+    const values = Array.from({ length: 20 }, (_, i) => i);
+    const once = shuffled(values, seededRandom(5));
+    expect(once).not.toEqual(values);
+    expect([...once].sort((a, b) => a - b)).toEqual(values);
+    expect(shuffled(values, seededRandom(5))).toEqual(once);
+    expect(values).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 });

@@ -32,6 +32,8 @@ describe('attempt timing', () => {
     expect(isOverdue(open, 10_001 + GRACE_MS)).toBe(true);
     expect(acceptsResponses({ status: 'submitted', deadline: null }, 0)).toBe(false);
     expect(isOverdue({ status: 'open', deadline: null }, Number.MAX_SAFE_INTEGER)).toBe(false);
+    // A handed-in attempt is never overdue, however late it is read.
+    expect(isOverdue({ status: 'submitted', deadline: 10_000 }, Number.MAX_SAFE_INTEGER)).toBe(false);
   });
 
   it('reveals keys in exam mode only after submission, in tutor mode once a slot is answered', () => {

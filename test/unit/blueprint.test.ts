@@ -77,3 +77,13 @@ describe('apportion (largest remainder)', () => {
     );
   });
 });
+
+describe('apportion refuses what it cannot divide', () => {
+  it('a length that is negative or not whole, and weights that sum to nothing', () => {
+    expect(() => apportion(-1, CETL)).toThrow('exam length must be a whole number ≥ 0');
+    expect(() => apportion(2.5, CETL)).toThrow('exam length must be a whole number ≥ 0');
+    expect(() => apportion(5, [{ area: 1, weight: 0 }])).toThrow('weights must sum to more than zero');
+    expect(apportion(5, [])).toEqual([]);
+    expect(apportion(0, CETL).every((a) => a.count === 0)).toBe(true);
+  });
+});

@@ -18,6 +18,10 @@ describe('sessions: 2 hours idle, 7 days absolute', () => {
   it('ends an active session after 7 days however recently it was used', () => {
     expect(sessionExpired({ createdAt: 0, lastSeenAt: 7 * DAY - MINUTE }, 7 * DAY)).toBe(false);
     expect(sessionExpired({ createdAt: 0, lastSeenAt: 7 * DAY }, 7 * DAY + 1)).toBe(true);
+    // Measured from when the session began, whatever the clock read then.
+    const start = 1_700_000_000_000;
+    expect(sessionExpired({ createdAt: start, lastSeenAt: start + 7 * DAY - MINUTE }, start + 7 * DAY)).toBe(false);
+    expect(sessionExpired({ createdAt: start, lastSeenAt: start + 7 * DAY }, start + 7 * DAY + 1)).toBe(true);
   });
 
   it('refreshes the last-seen time once a minute of use has passed', () => {
