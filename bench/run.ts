@@ -4,7 +4,7 @@
 // p50, p99, its ratio to GET /api/health measured in the same run, and server CPU per request.
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,9 @@ const { values } = parseArgs({ options: {
 const SECONDS = Number(values.seconds);
 const USERS = Number(values.users);
 const CONNECTIONS = Number(values.connections);
+/** A study group as the issue sizes it: 30 members with 20 finished attempts each. */
+const GROUP_SIZE = 30;
+const GROUP_ATTEMPTS = 20;
 const dir = mkdtempSync(join(tmpdir(), 'cetl-bench-'));
 const secret = randomBytes(32).toString('base64url');
 let bankPath = 'question-bank';
@@ -32,7 +35,7 @@ const pid = server.child.pid!;
 const startup = { ms: server.startupMs, ...memoryMiB(pid) };
 console.log(`server up in ${startup.ms} ms; peak RSS ${startup.peak} MiB (bank: ${values.items ?? 'shipped'})`);
 
-const users = await seedUsers(join(dir, 'db.sqlite'), secret, USERS + 200, 'bench');
+const users = await seedUsers(join(dir, 'db.sqlite'), secret, USERS + 200 + GROUP_SIZE + 1, 'bench');
 
 const json = { 'content-type': 'application/json' };
 const post = (path: string, cookie: string, body: unknown) =>
@@ -84,7 +87,39 @@ rows.push(await measure('POST submit (returns the report)', (n) => ({ method: 'P
 rows.push(await measure('GET a report', (n) => ({ path: `/api/attempts/${open[n % open.length].id}/report`, cookie: open[n % open.length].cookie })));
 rows.push(await measure('GET /api/progress', (n) => ({ path: '/api/progress', cookie: users[n % 40].cookie })));
 rows.push(await measure('POST login (scrypt)', (n) => ({ method: 'POST', path: '/api/auth/login', body: { email: users[n % USERS].email, password: SEED_PASSWORD } }), { amount: 40 }));
+// Part II: 40 writers with an open essay each; saves carry a rising revision, then all hand in.
+const essays: { id: string; cookie: string }[] = [];
+for (const u of users.slice(0, 40)) {
+  const res = await post('/api/essays', u.cookie, { promptId: 'P01-01', mode: 'practice' });
+  if (res.status !== 201) throw new Error(`creating an essay failed: ${res.status} ${await res.text()}`);
+  essays.push({ id: (await res.json()).id, cookie: u.cookie });
+}
+const ESSAY = readFileSync(join(bankPath, 'part2/prompts/area-01.yaml'), 'utf8').slice(0, 3600);
+rows.push(await measure('PUT essay text (~3.6 KB)', (n) => ({ method: 'PUT', path: `/api/essays/${essays[n % 40].id}/text`, cookie: essays[n % 40].cookie, body: { text: ESSAY, revision: n + 1 } })));
+rows.push(await measure('POST essay submit (reading)', (n) => ({ method: 'POST', path: `/api/essays/${essays[n % 40].id}/submit`, cookie: essays[n % 40].cookie, body: {} }), { amount: 40 }));
+const group = await seedGroup();
+rows.push(await measure('GET group results (coach, heatmap)', () => ({ path: `/api/groups/${group.id}/results`, cookie: group.coach })));
+rows.push(await measure('GET group results (member)', (n) => ({ path: `/api/groups/${group.id}/results`, cookie: group.members[n % GROUP_SIZE] })));
+rows.push(await measure('GET a member\'s area by code (coach)', (n) => ({ path: `/api/groups/${group.id}/members/${group.memberIds[n % GROUP_SIZE]}/results?area=${1 + (n % 10)}`, cookie: group.coach })));
+rows.push(await measure('GET misconceptions (member)', (n) => ({ path: `/api/groups/${group.id}/misconceptions`, cookie: group.members[n % GROUP_SIZE] })));
 rows.push(await measure('GET /api/health (after)', () => ({ path: '/api/health' })));
+
+/** 30 members who each finished 20 tutor drills of 50 items (40 answered), and their coach. */
+async function seedGroup() {
+  const [coach, ...members] = users.slice(USERS + 200, USERS + 200 + GROUP_SIZE + 1);
+  const created = await (await post('/api/groups', coach.cookie, { name: 'Bench cohort' })).json();
+  await Promise.all(members.map(async (m, i) => {
+    await post('/api/groups/join', m.cookie, { code: created.inviteCode });
+    for (let k = 0; k < GROUP_ATTEMPTS; k++) {
+      const attempt = (await (await post('/api/attempts', m.cookie, { mode: 'tutor', length: 50 })).json()).attempt;
+      for (let slot = 1; slot <= 40; slot++) {
+        await fetch(`${server.base}/api/attempts/${attempt.id}/responses/${slot}`, { method: 'PUT', headers: { ...json, cookie: m.cookie }, body: JSON.stringify({ choice: LETTERS[(slot + i + k) % 4] }) });
+      }
+      await post(`/api/attempts/${attempt.id}/submit`, m.cookie, {});
+    }
+  }));
+  return { id: created.id as string, coach: coach.cookie, members: members.map((m) => m.cookie), memberIds: members.map((m) => m.id) };
+}
 
 // Memory with 1,000 open attempts (the fresh users each have two open exams now).
 const openNow = 2 * fresh.length;
@@ -118,4 +153,5 @@ for (const r of rows) {
 }
 console.log(`\nstart-up: ${startup.ms} ms, peak RSS ${startup.peak} MiB; RSS with ≥ 1,000 open attempts: ${withOpen.rss} MiB (peak ${withOpen.peak} MiB)`);
 console.log(`200 simultaneous exam starts: p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
-console.log(`(${CONNECTIONS} connections, ${SECONDS} s per timed route, ${USERS} users, bank: ${values.items ? `${values.items} generated items` : 'shipped'})`);
+console.log(`(${CONNECTIONS} connections, ${SECONDS} s per timed route, ${USERS} users, bank: ${values.items ? `${values.items} generated items` : 'shipped'}; ` +
+  `group: ${GROUP_SIZE} members × ${GROUP_ATTEMPTS} finished 50-item drills)`);

@@ -1,4 +1,4 @@
-// A synthetic bank of any size in the real file layout (blueprint.yaml + part1/<area>/<code>.yaml),
+// A synthetic bank of any size in the real file layout (blueprint.yaml + part1/<area>/<code>.yaml, part2/ copied),
 // spread over areas by the official weights and evenly over codes; for benchmarks and scale tests.
 // npx tsx scripts/generate-bank.ts --items 100000 --out /tmp/bank
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,8 @@ export function generateBank(total: number, outDir: string, bankDir = 'question-
   if (!framework) throw new Error('the framework in question-bank/blueprint.yaml does not load');
   mkdirSync(join(outDir, 'part1'), { recursive: true });
   cpSync(join(bankDir, 'blueprint.yaml'), join(outDir, 'blueprint.yaml'));
+  // Part II content as shipped: the server needs a rubric and prompts to start.
+  cpSync(join(bankDir, 'part2'), join(outDir, 'part2'), { recursive: true });
   const perArea = apportion(total, framework.framework.areas.map((a) => ({ area: a.number, weight: a.weight })));
   let n = 0;
   for (const { area, count } of perArea) {

@@ -32,6 +32,7 @@ import { groupRoutes } from './routes/groups/index.ts';
 import { groupResultRoutes } from './routes/groups/results.ts';
 import { drillRoutes } from './routes/groups/drills.ts';
 import { groupEssayRoutes } from './routes/groups/essays.ts';
+import { learningRoutes } from './routes/learning/index.ts';
 
 export interface AppOptions extends AppContext {
   sessionSecret: string;
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(groupResultRoutes);
   await app.register(drillRoutes);
   await app.register(groupEssayRoutes);
+  await app.register(learningRoutes);
 
   const clientDir = options.clientDir ?? defaultClientDir;
   const hasClient = existsSync(clientDir);

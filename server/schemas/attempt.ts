@@ -50,6 +50,7 @@ export const ResponseSchema = Type.Object({
   slot: Type.Integer(),
   choice: Type.Union([Letter, Type.Null()]),
   flagged: Type.Boolean(),
+  guessed: Type.Boolean(),
   savedAt: Type.Union([Type.Integer(), Type.Null()]),
   ...Reveal,
 });
@@ -62,7 +63,12 @@ export const AttemptReplySchema = Type.Object({
 });
 
 export const PutResponseSchema = Type.Object(
-  { choice: Type.Optional(Type.Union([Letter, Type.Null()])), flagged: Type.Optional(Type.Boolean()) },
+  {
+    choice: Type.Optional(Type.Union([Letter, Type.Null()])),
+    flagged: Type.Optional(Type.Boolean()),
+    /** "I guessed": a right answer marked so still comes back in spaced review. */
+    guessed: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 
@@ -70,6 +76,7 @@ export const SavedResponseSchema = Type.Object({
   slot: Type.Integer(),
   choice: Type.Union([Letter, Type.Null()]),
   flagged: Type.Boolean(),
+  guessed: Type.Boolean(),
   savedAt: Type.Integer(),
   remainingMs: Type.Union([Type.Integer(), Type.Null()]),
   ...Reveal,

@@ -8,6 +8,8 @@ export const UserSchema = Type.Object({
   timeMultiplier: Type.Number(),
   /** The password no longer meets the policy (signed in with an older, shorter one): ask for a change. */
   passwordChangeRequired: Type.Boolean(),
+  /** The exam day (ms at the day's start), or null: spaced reviews are scheduled before it. */
+  examDate: Type.Union([Type.Integer(), Type.Null()]),
 });
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
@@ -25,7 +27,11 @@ export const ChangePasswordSchema = Type.Object(
 );
 
 export const UpdateMeSchema = Type.Object(
-  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), timeMultiplier: Type.Optional(Type.Number({ minimum: 1, maximum: 3 })) },
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    timeMultiplier: Type.Optional(Type.Number({ minimum: 1, maximum: 3 })),
+    examDate: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 

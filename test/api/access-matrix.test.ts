@@ -43,6 +43,7 @@ function bodyFor(method: string, url: string): object | undefined {
   if (url.endsWith('/members/:userId')) return { role: 'member' };
   if (url.endsWith('/invite')) return { enabled: true };
   if (url.endsWith('/reviews')) return { groupId: params.groupId };
+  if (url.endsWith('/self-ratings')) return { ratings: [{ area: 1, rating: 3 }] };
   if (url === '/api/groups/:groupId' || url === '/api/groups') return { name: 'Renamed' };
   return {};
 }
@@ -90,6 +91,14 @@ const RULES = [
   'GET /api/groups/invites/:code user',
   'POST /api/groups/join user',
   'GET /api/drills user',
+  'GET /api/learning/mastery user',
+  'PUT /api/learning/self-ratings user',
+  'POST /api/learning/weak-drill user',
+  'POST /api/attempts/:id/practice user',
+  'POST /api/attempts/:id/retry user',
+  'GET /api/learning/reviews user',
+  'POST /api/learning/reviews/start user',
+  'GET /api/learning/history user',
   'GET /api/groups/:groupId member',
   'POST /api/groups/:groupId/leave member',
   'GET /api/groups/:groupId/results member',

@@ -18,12 +18,23 @@ export async function signUp(t: TestApp, overrides: Partial<{ email: string; pas
   const body = { email: `user${++counter}-${Date.now()}@example.org`, password: 'correct horse battery', name: 'Pat Candidate', ...overrides };
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: body });
   if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
+  return caller(t, res, body);
+}
+
+/** Signs in again (a new session, e.g. after moving the clock past the idle limit). */
+export async function signIn(t: TestApp, credentials: { email: string; password: string; name: string }) {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: credentials.email, password: credentials.password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  return caller(t, res, credentials);
+}
+
+function caller(t: TestApp, res: Awaited<ReturnType<TestApp['app']['inject']>>, credentials: { email: string; password: string; name: string }) {
   const cookie = res.cookies.find((c) => c.name === 'cetl_session')!;
   const headers = { cookie: `${cookie.name}=${cookie.value}` };
   return {
     user: res.json().user,
     cookie: headers.cookie,
-    credentials: body,
+    credentials,
     /** Writes are sent as the web app sends them: JSON (an empty object when there is no body). */
     call: (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
       t.app.inject({ method, url, headers, ...(method === 'GET' ? {} : { payload: (payload ?? {}) as object }) }),

@@ -42,7 +42,7 @@ describe('framework problems', () => {
 
   it('names an unknown category, a code in the wrong area, a malformed code and a code listed twice', () => {
     const f = base();
-    f.areas[1].category = 'IV';
+    f.areas[1].category = 'IV' as never;
     f.areas[1].codes.push({ code: '1C', summary: 's' }, { code: '2a', summary: 's' }, { code: '2A', summary: 's' });
     const problems = frameworkProblems(f);
     expect(problems).toContain('area 2 names unknown category IV');

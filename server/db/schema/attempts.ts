@@ -40,6 +40,8 @@ export const slots = sqliteTable(
     version: integer().notNull(),
     choice: text({ enum: ['A', 'B', 'C', 'D'] }),
     flagged: integer({ mode: 'boolean' }).notNull().default(false),
+    /** The candidate marked this answer "I guessed": a right guess still comes back for review. */
+    guessed: integer({ mode: 'boolean' }).notNull().default(false),
     savedAt: integer(),
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.slot] }), index('slots_item_idx').on(t.itemId)],

@@ -3,3 +3,4 @@ export * from './items.ts';
 export * from './attempts.ts';
 export * from './essays.ts';
 export * from './groups.ts';
+export * from './learning.ts';

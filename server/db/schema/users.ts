@@ -10,6 +10,8 @@ export const users = sqliteTable('users', {
   createdAt: integer().notNull(),
   /** Set at sign-in when the password no longer meets the policy; cleared by a change. */
   passwordChangeRequired: integer({ mode: 'boolean' }).notNull().default(false),
+  /** The day the candidate sits the exam (ms, start of day); spaced reviews are scheduled before it. */
+  examDate: integer(),
 });
 
 /** Addresses that signed in to an account successfully: the owner's own networks. */

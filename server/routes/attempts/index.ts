@@ -55,9 +55,10 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
       throw new HttpError(409, 'response_locked', 'This tutor-mode answer was already checked and its key shown; it cannot be changed.');
     }
     const flagged = request.body.flagged ?? row.flagged;
-    store.saveResponse(attempt.id, row.slot, choice, flagged, now);
+    const guessed = request.body.guessed ?? row.guessed;
+    store.saveResponse(attempt.id, row.slot, choice, flagged, guessed, now);
     const shows = mayRevealKey(attempt.mode, attempt.status, choice) && !hiddenKeys(user.id, attempt).has(row.itemId);
-    return { slot: row.slot, choice, flagged, savedAt: now, remainingMs: remainingMs(attempt, now), ...(shows && reveal(row, choice)) };
+    return { slot: row.slot, choice, flagged, guessed, savedAt: now, remainingMs: remainingMs(attempt, now), ...(shows && reveal(row, choice)) };
   });
 
   app.post('/api/attempts/:id/submit', { config: { access: 'user' }, schema: { params: AttemptIdParams, response: { 200: ReportSchema, ...errors } } }, async (request) => {

@@ -24,6 +24,8 @@ export interface AttemptRequest {
   seed?: number;
   /** Exactly these items (those still active and not in an open exam), in this order. */
   itemIds?: string[];
+  /** Seats per area decided by the caller (a weak-area drill) instead of the official weights. */
+  blueprint?: { area: number; count: number }[];
 }
 
 export function startAttempt(app: FastifyInstance, user: User, body: AttemptRequest) {
@@ -55,7 +57,7 @@ export function startAttempt(app: FastifyInstance, user: User, body: AttemptRequ
       .map((a) => a.number)
       .filter((n) => (!body.areas || body.areas.includes(n)) && (!codeAreas || codeAreas.has(n)));
     if (areas.length === 0) throw new HttpError(400, 'empty_selection', 'None of the chosen codes lies in the chosen areas; widen the selection.');
-    blueprint = apportion(length, areas.map((area) => ({ area, weight: framework.area.get(area)!.weight })));
+    blueprint = body.blueprint?.filter((b) => areas.includes(b.area)) ?? apportion(length, areas.map((area) => ({ area, weight: framework.area.get(area)!.weight })));
     const drawn = assembleFromPools(blueprint, store.pools(user.id, areas, body.codes, excluded), excluded, seed);
     if (!drawn.ok) {
       const first = drawn.shortfalls[0];

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { perDatabase } from '../../db/per-database.ts';
 import { attempts, type ItemContent } from '../../db/schema/index.ts';
 import { isOverdue } from '../../domain/attempt.ts';
+import { schedule, startsCard } from '../../domain/review.ts';
 import { scoreAttempt, type ScoredSlot } from '../../domain/scoring.ts';
 import type { FrameworkIndex } from '../../domain/framework.ts';
 import type { Candidate, CodePool } from '../../domain/assembly.ts';
@@ -21,6 +22,7 @@ export interface SlotRow {
   version: number;
   choice: Choice | null;
   flagged: boolean;
+  guessed: boolean;
   savedAt: number | null;
   content: ItemContent;
   code: string;
@@ -33,6 +35,7 @@ interface RawSlot {
   version: number;
   choice: Choice | null;
   flagged: number;
+  guessed: number;
   savedAt: number | null;
 }
 
@@ -48,10 +51,10 @@ function prepare(db: Db) {
   const byId = db.select().from(attempts).where(eq(attempts.id, p('id'))).prepare();
   const ownAttempts = db.select().from(attempts).where(eq(attempts.userId, p('userId'))).orderBy(desc(attempts.startedAt)).prepare();
   const openAttempts = db.select().from(attempts).where(eq(attempts.status, 'open')).prepare();
-  const slotCols = 'slot, item_id as itemId, version, choice, flagged, saved_at as savedAt';
+  const slotCols = 'slot, item_id as itemId, version, choice, flagged, guessed, saved_at as savedAt';
   const allSlots = c.prepare(`select ${slotCols} from slots where attempt_id = ? order by slot`);
   const oneSlot = c.prepare(`select ${slotCols} from slots where attempt_id = ? and slot = ?`);
-  const saveSlot = c.prepare('update slots set choice = ?, flagged = ?, saved_at = ? where attempt_id = ? and slot = ?');
+  const saveSlot = c.prepare('update slots set choice = ?, flagged = ?, guessed = ?, saved_at = ? where attempt_id = ? and slot = ?');
   const answered = c.prepare("select attempt_id as id, count(choice) as n from slots where attempt_id in (select value from json_each(?)) group by attempt_id");
   const close = c.prepare("update attempts set status = 'submitted', submitted_at = ?, closed_by = ?, correct = ? where id = ? and status = 'open'");
   const insertAttempt = c.prepare(`insert into attempts (id, user_id, mode, status, length, minutes, time_multiplier, seed, blueprint, filter, started_at, deadline)
@@ -63,10 +66,15 @@ function prepare(db: Db) {
   const openExamItems = c.prepare(`select s.item_id as itemId from attempts a join slots s on s.attempt_id = a.id
     where a.user_id = ? and a.status = 'open' and a.mode = 'exam' and a.id <> ?`);
 
+  const cardOf = c.prepare('select card from review_cards where user_id = ? and item_id = ?').pluck();
+  const saveCard = c.prepare(`insert into review_cards (user_id, item_id, card, due, updated_at) values (?, ?, ?, ?, ?)
+    on conflict (user_id, item_id) do update set card = excluded.card, due = excluded.due, updated_at = excluded.updated_at`);
+  const examDateOf = c.prepare('select exam_date from users where id = ?').pluck();
+
   const catalog = () => catalogOf(db);
   const withContent = (attemptId: string, r: RawSlot): SlotRow => {
     const v = catalog().version(r.itemId, r.version);
-    return { attemptId, ...r, flagged: r.flagged === 1, content: v.content, code: v.code, area: v.area };
+    return { attemptId, ...r, flagged: r.flagged === 1, guessed: r.guessed === 1, content: v.content, code: v.code, area: v.area };
   };
 
   const store = {
@@ -88,8 +96,8 @@ function prepare(db: Db) {
       return new Map(attemptIds.map((id) => [id, scoredSlots(store.loadSlots(id))]));
     },
 
-    saveResponse(attemptId: string, slot: number, choice: Choice | null, flagged: boolean, now: number): void {
-      saveSlot.run(choice, flagged ? 1 : 0, now, attemptId, slot);
+    saveResponse(attemptId: string, slot: number, choice: Choice | null, flagged: boolean, guessed: boolean, now: number): void {
+      saveSlot.run(choice, flagged ? 1 : 0, guessed ? 1 : 0, now, attemptId, slot);
     },
 
     /** Closes an attempt and stores its score. One closed by time ends at its deadline. */
@@ -97,6 +105,15 @@ function prepare(db: Db) {
       const score = scoreAttempt(scoredSlots(rows ?? store.loadSlots(attempt.id)), framework).score;
       const endedAt = closedBy === 'time' && attempt.deadline !== null ? Math.min(now, attempt.deadline) : now;
       close.run(endedAt, closedBy, score.correct, attempt.id);
+      // Missed items and right guesses become review cards; items that have cards are rescheduled.
+      const examDate = examDateOf.get(attempt.userId) as number | null;
+      for (const row of rows ?? store.loadSlots(attempt.id)) {
+        const outcome = { correct: row.choice === row.content.answer, guessed: row.guessed };
+        const stored = cardOf.get(attempt.userId, row.itemId) as string | undefined;
+        if (!stored && !startsCard(outcome)) continue;
+        const next = schedule(stored ? JSON.parse(stored) : null, outcome, endedAt, examDate);
+        saveCard.run(attempt.userId, row.itemId, JSON.stringify(next.card), next.due, now);
+      }
       return byId.get({ id: attempt.id })!;
     },
 

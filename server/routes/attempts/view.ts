@@ -47,6 +47,7 @@ export function attemptView(a: AttemptRow, rows: SlotRow[], now: number, hidden:
       slot: r.slot,
       choice: r.choice,
       flagged: r.flagged,
+      guessed: r.guessed,
       savedAt: r.savedAt,
       ...(mayRevealKey(a.mode, a.status, r.choice) && !hidden.has(r.itemId) && reveal(r, r.choice)),
     })),

@@ -22,7 +22,11 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (badName) throw new HttpError(400, 'invalid_name', badName);
     const user = app.db
       .update(users)
-      .set({ ...(name !== undefined && { name }), ...(request.body.timeMultiplier !== undefined && { timeMultiplier: request.body.timeMultiplier }) })
+      .set({
+        ...(name !== undefined && { name }),
+        ...(request.body.timeMultiplier !== undefined && { timeMultiplier: request.body.timeMultiplier }),
+        ...(request.body.examDate !== undefined && { examDate: request.body.examDate }),
+      })
       .where(eq(users.id, me.id))
       .returning()
       .get();

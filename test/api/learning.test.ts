@@ -1,0 +1,143 @@
+// The learning engine over HTTP: cards from missed and guessed answers, the review queue, retrying
+// exactly the missed items, practising the weakest codes, mastery and readiness, self-ratings,
+// history — all of it the caller's own.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, signUp, startApp, type TestApp } from './harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(() => t.close());
+
+const DAY = 86_400_000;
+const keyOf = (itemId: string) => t.db.$client.prepare('select answer from item_versions where item_id = ? order by version desc limit 1').pluck().get(itemId) as string;
+const wrongOf = (itemId: string) => (keyOf(itemId) === 'A' ? 'B' : 'A');
+
+/** A 6-item tutor drill in area 1: items 1–3 right (the third marked "I guessed"), 4–6 wrong. */
+async function drilled() {
+  const user = await signUp(t);
+  const created = (await user.call('POST', '/api/attempts', { mode: 'tutor', areas: [1], length: 6, seed: 3 })).json();
+  const items = created.items as { slot: number; itemId: string; code: string }[];
+  for (const [i, item] of items.entries()) {
+    const body = i < 3 ? { choice: keyOf(item.itemId), ...(i === 2 && { guessed: true }) } : { choice: wrongOf(item.itemId) };
+    const saved = await user.call('PUT', `/api/attempts/${created.attempt.id}/responses/${item.slot}`, body);
+    expect(saved.json().guessed).toBe(i === 2);
+  }
+  await user.call('POST', `/api/attempts/${created.attempt.id}/submit`);
+  return { user, attemptId: created.attempt.id as string, items, missed: items.slice(3).map((i) => i.itemId), guessed: items[2].itemId };
+}
+
+describe('spaced review', () => {
+  it('makes cards of the missed answers (due tomorrow) and the right guess (in 2 days), and starts a review of them', async () => {
+    const first = await drilled();
+    const { missed, guessed } = first;
+    const status = (await first.user.call('GET', '/api/learning/reviews')).json();
+    expect(status).toMatchObject({ cards: 4, dueToday: 0, examDate: null, daysToExam: null });
+    expect((await first.user.call('POST', '/api/learning/reviews/start')).json().error).toBe('nothing_due');
+    t.clock.offset += 2 * DAY;
+    const user = await signIn(t, first.user.credentials);
+    expect((await user.call('GET', '/api/learning/reviews')).json().dueToday).toBe(4);
+    const review = await user.call('POST', '/api/learning/reviews/start');
+    expect(review.statusCode).toBe(201);
+    expect(review.json().attempt.mode).toBe('tutor');
+    expect(review.json().items.map((i: { itemId: string }) => i.itemId).sort()).toEqual([...missed, guessed].sort());
+  });
+
+  it('reschedules a card answered right in review to a later day, and says nothing is due', async () => {
+    const first = await drilled();
+    t.clock.offset += 2 * DAY;
+    const user = await signIn(t, first.user.credentials);
+    const review = (await user.call('POST', '/api/learning/reviews/start')).json();
+    for (const item of review.items as { slot: number; itemId: string }[]) {
+      await user.call('PUT', `/api/attempts/${review.attempt.id}/responses/${item.slot}`, { choice: keyOf(item.itemId) });
+    }
+    await user.call('POST', `/api/attempts/${review.attempt.id}/submit`);
+    const status = (await user.call('GET', '/api/learning/reviews')).json();
+    expect(status.dueToday).toBe(0);
+    expect(status.nextDue).toBeGreaterThan(t.clock.now());
+    expect((await user.call('POST', '/api/learning/reviews/start')).json().error).toBe('nothing_due');
+  });
+
+  it('counts the days to the exam date', async () => {
+    const user = await signUp(t);
+    const examDate = Math.floor(t.clock.now() / DAY) * DAY + 10 * DAY;
+    expect((await user.call('PATCH', '/api/me', { examDate })).json().user.examDate).toBe(examDate);
+    expect((await user.call('GET', '/api/learning/reviews')).json()).toMatchObject({ examDate, daysToExam: 10 });
+  });
+});
+
+describe('from a report', () => {
+  it('retries exactly the missed items, in tutor mode', async () => {
+    const { user, attemptId, missed } = await drilled();
+    const retry = await user.call('POST', `/api/attempts/${attemptId}/retry`);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().attempt.mode).toBe('tutor');
+    expect(retry.json().items.map((i: { itemId: string }) => i.itemId).sort()).toEqual([...missed].sort());
+  });
+
+  it('practises the weakest codes of the attempt', async () => {
+    const { user, attemptId, items } = await drilled();
+    const missedCodes = new Set(items.slice(3).map((i) => i.code));
+    const practice = (await user.call('POST', `/api/attempts/${attemptId}/practice`)).json();
+    expect(practice.items.length).toBeGreaterThan(0);
+    expect(practice.items.every((i: { code: string }) => missedCodes.has(i.code))).toBe(true);
+  });
+
+  it('refuses an open attempt, and someone else’s attempt is not found', async () => {
+    const { attemptId } = await drilled();
+    const other = await signUp(t);
+    expect((await other.call('POST', `/api/attempts/${attemptId}/retry`)).statusCode).toBe(404);
+    const open = (await other.call('POST', '/api/attempts', { mode: 'tutor', length: 2 })).json();
+    expect((await other.call('POST', `/api/attempts/${open.attempt.id}/retry`)).json().error).toBe('attempt_open');
+  });
+});
+
+describe('mastery, readiness, self-ratings and history', () => {
+  it('estimates area 1 from its 6 answers and leaves the others at the prior with a wide interval', async () => {
+    const { user } = await drilled();
+    const m = (await user.call('GET', '/api/learning/mastery')).json();
+    const one = m.areas.find((a: { area: number }) => a.area === 1);
+    expect(one).toMatchObject({ answered: 6, weight: 15 });
+    expect(one.mean).toBeCloseTo(4 / 8, 2);
+    const two = m.areas.find((a: { area: number }) => a.area === 2);
+    expect(two).toMatchObject({ answered: 0, mean: 0.5 });
+    expect(two.high - two.low).toBeGreaterThan(one.high - one.low);
+    expect(m.readiness.answered).toBe(6);
+    expect(m.readiness.low).toBeLessThan(m.readiness.expected);
+    expect(m.readiness.high).toBeGreaterThan(m.readiness.expected);
+  });
+
+  it('keeps self-ratings and shows where they disagree with the measurement', async () => {
+    const { user } = await drilled();
+    const saved = await user.call('PUT', '/api/learning/self-ratings', { ratings: [{ area: 1, rating: 5 }, { area: 1, code: '1A', rating: 4 }] });
+    expect(saved.statusCode).toBe(200);
+    const one = saved.json().areas.find((a: { area: number }) => a.area === 1);
+    expect(one.selfRating).toBe(5);
+    expect(one.codes.find((c: { code: string }) => c.code === '1A').selfRating).toBe(4);
+    // About half right (later answers weigh a touch more): measured 1 or 2 against a self-rating of 5.
+    const [gap] = saved.json().disagreements;
+    expect(gap).toEqual({ area: 1, selfRating: 5, measuredRating: gap.measuredRating, gap: 5 - gap.measuredRating });
+    expect([1, 2]).toContain(gap.measuredRating);
+    expect((await user.call('PUT', '/api/learning/self-ratings', { ratings: [{ area: 1, code: '2A', rating: 3 }] })).json().error).toBe('unknown_code');
+    expect((await user.call('PUT', '/api/learning/self-ratings', { ratings: [{ area: 1, rating: 6 }] })).statusCode).toBe(400);
+  });
+
+  it('builds a weak-area drill', async () => {
+    const { user } = await drilled();
+    const drill = await user.call('POST', '/api/learning/weak-drill', { length: 12 });
+    expect(drill.statusCode, drill.body).toBe(201);
+    expect(drill.json().attempt).toMatchObject({ mode: 'tutor', length: 12 });
+  });
+
+  it('keeps exams and drills apart in the history, with the week’s practice', async () => {
+    const { user } = await drilled();
+    const h = (await user.call('GET', '/api/learning/history')).json();
+    expect(h.exams).toEqual([]);
+    expect(h.drills).toEqual([expect.objectContaining({ length: 6, percent: 50 })]);
+    expect(h.trend).toHaveLength(1);
+    expect(h.week.answered).toBe(6);
+    const other = await signUp(t);
+    expect((await other.call('GET', '/api/learning/history')).json()).toMatchObject({ exams: [], drills: [], trend: [] });
+  });
+});
