@@ -33,6 +33,7 @@ import { groupResultRoutes } from './routes/groups/results.ts';
 import { drillRoutes } from './routes/groups/drills.ts';
 import { groupEssayRoutes } from './routes/groups/essays.ts';
 import { learningRoutes } from './routes/learning/index.ts';
+import { reportRoutes } from './routes/reports/index.ts';
 
 export interface AppOptions extends AppContext {
   sessionSecret: string;
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(drillRoutes);
   await app.register(groupEssayRoutes);
   await app.register(learningRoutes);
+  await app.register(reportRoutes);
 
   const clientDir = options.clientDir ?? defaultClientDir;
   const hasClient = existsSync(clientDir);

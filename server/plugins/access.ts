@@ -1,7 +1,8 @@
 // Who may call each route, stated next to its schema (`config: { access }`) and enforced here in
 // one place. A route under /api without a stated rule stops the app from starting. Group routes
 // (`:groupId` in the path) look the caller's membership up once: a stranger gets 404, as if the
-// group did not exist; a member asking for a coach's or owner's route gets 403.
+// group did not exist; a member asking for a coach's or owner's route gets 403. Admin routes answer
+// 404 to everyone but admins.
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
@@ -9,7 +10,7 @@ import { perDatabase } from '../db/per-database.ts';
 import { HttpError, notFound } from './errors.ts';
 import { requireUser } from './session.ts';
 
-export type Access = 'anonymous' | 'user' | 'member' | 'coach' | 'owner';
+export type Access = 'anonymous' | 'user' | 'member' | 'coach' | 'owner' | 'admin';
 export type Role = 'owner' | 'coach' | 'member';
 
 declare module 'fastify' {
@@ -56,6 +57,11 @@ export const accessPlugin = fp(async (app) => {
     if (!access || access === 'anonymous') return;
     const user = requireUser(request);
     if (access === 'user') return;
+    // Admin routes do not exist for anyone else.
+    if (access === 'admin') {
+      if (user.role !== 'admin') throw notFound('This page');
+      return;
+    }
     const groupId = (request.params as { groupId: string }).groupId;
     const role = roleIn(app.db, groupId, user.id);
     if (!role) throw notFound('This group');

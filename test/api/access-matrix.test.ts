@@ -7,14 +7,15 @@ import { signUp, startApp, type TestApp } from './harness.ts';
 
 let t: TestApp;
 type Caller = Awaited<ReturnType<typeof signUp>>;
-type RoleName = 'anonymous' | 'stranger' | 'member' | 'coach' | 'owner';
+type RoleName = 'anonymous' | 'stranger' | 'member' | 'coach' | 'owner' | 'admin';
 const callers = {} as Record<Exclude<RoleName, 'anonymous'>, Caller>;
 const params: Record<string, string> = {};
 const LEVELS = { understanding: 3, strategy: 3, audience: 3, accuracy: 3, organisation: 3 };
 
 beforeAll(async () => {
   t = await startApp();
-  for (const role of ['owner', 'coach', 'member', 'stranger'] as const) callers[role] = await signUp(t, { name: role });
+  for (const role of ['owner', 'coach', 'member', 'stranger', 'admin'] as const) callers[role] = await signUp(t, { name: role });
+  t.db.$client.prepare("update users set role = 'admin' where id = ?").run(callers.admin.user.id);
   const { owner, coach, member } = callers;
   const group = (await owner.call('POST', '/api/groups', { name: 'Matrix' })).json();
   for (const u of [coach, member]) await u.call('POST', '/api/groups/join', { code: group.inviteCode });
@@ -29,6 +30,7 @@ beforeAll(async () => {
   Object.assign(params, {
     groupId: group.id, userId: String(member.user.id), drillId: drill.id, essayId: essay.id, code: group.inviteCode,
     token: share.token, shareId: String(share.id), slot: '1', attempt: attempt.id, essay: essay.id,
+    itemId: (await owner.call('GET', `/api/attempts/${attempt.id}`)).json().items[0].itemId, reportId: '1',
   });
 });
 afterAll(() => t.close());
@@ -44,6 +46,8 @@ function bodyFor(method: string, url: string): object | undefined {
   if (url.endsWith('/invite')) return { enabled: true };
   if (url.endsWith('/reviews')) return { groupId: params.groupId };
   if (url.endsWith('/self-ratings')) return { ratings: [{ area: 1, rating: 3 }] };
+  if (url === '/api/items/:itemId/reports') return { attemptId: params.attempt, reason: 'other', text: 'x' };
+  if (url.startsWith('/api/admin/reports/')) return { status: 'rejected', reply: 'x' };
   if (url === '/api/groups/:groupId' || url === '/api/groups') return { name: 'Renamed' };
   return {};
 }
@@ -99,6 +103,10 @@ const RULES = [
   'GET /api/learning/reviews user',
   'POST /api/learning/reviews/start user',
   'GET /api/learning/history user',
+  'POST /api/items/:itemId/reports user',
+  'GET /api/me/reports user',
+  'GET /api/admin/reports admin',
+  'POST /api/admin/reports/:reportId admin',
   'GET /api/groups/:groupId member',
   'POST /api/groups/:groupId/leave member',
   'GET /api/groups/:groupId/results member',
@@ -122,12 +130,13 @@ const REFUSALS = [401, 403, 404];
 function expected(access: string, role: RoleName, url: string): number | 'allowed' {
   if (access === 'anonymous') return 'allowed';
   if (role === 'anonymous') return 401;
+  if (access === 'admin') return role === 'admin' ? 'allowed' : 404;
   if (access === 'user') {
     // A person's own attempt or essay is theirs alone: the owner made them, everyone else gets 404.
-    const ownObject = /^\/api\/(attempts|essays)\/:id/.test(url);
+    const ownObject = /^\/api\/(attempts|essays)\/:id/.test(url) || url === '/api/items/:itemId/reports';
     return ownObject && role !== 'owner' ? 404 : 'allowed';
   }
-  if (role === 'stranger') return 404;
+  if (role === 'stranger' || role === 'admin') return 404;
   const rank = { member: 1, coach: 2, owner: 3 } as const;
   return rank[role] >= rank[access as keyof typeof rank] ? 'allowed' : 403;
 }
@@ -147,7 +156,7 @@ describe('the access matrix over the route table', () => {
     const restore = t.db.$client.prepare('insert or replace into group_members (group_id, user_id, role, joined_at) values (?, ?, ?, 0)');
     const failures: string[] = [];
     for (const route of routes) {
-      for (const role of ['anonymous', 'stranger', 'member', 'coach', 'owner'] as RoleName[]) {
+      for (const role of ['anonymous', 'stranger', 'member', 'coach', 'owner', 'admin'] as RoleName[]) {
         // The writer reads their own essay through the owner routes, not the review link.
         if (route.url.startsWith('/api/essays/shared/') && role === 'owner') continue;
         if (route.method === 'POST' && route.url === '/api/auth/logout') continue;

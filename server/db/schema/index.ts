@@ -4,3 +4,4 @@ export * from './attempts.ts';
 export * from './essays.ts';
 export * from './groups.ts';
 export * from './learning.ts';
+export * from './reports.ts';
