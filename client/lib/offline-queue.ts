@@ -8,6 +8,8 @@ export interface QueuedAnswer {
   slot: number;
   choice: Choice | null;
   flagged: boolean;
+  /** "I guessed" (absent in entries queued before the toggle existed: not guessed). */
+  guessed?: boolean;
   /** Increases with every write on this device, across tabs; identifies the write to acknowledge. */
   seq: number;
   /** When the candidate made the choice (client clock; informational). */
@@ -55,7 +57,7 @@ export function pendingAnswers(attemptId: string): QueuedAnswer[] {
   return Object.values(load(attemptId)).sort((a, b) => a.seq - b.seq);
 }
 
-export function enqueue(attemptId: string, answer: Pick<QueuedAnswer, 'slot' | 'choice' | 'flagged'>): { entry: QueuedAnswer; persisted: boolean } {
+export function enqueue(attemptId: string, answer: Pick<QueuedAnswer, 'slot' | 'choice' | 'flagged' | 'guessed'>): { entry: QueuedAnswer; persisted: boolean } {
   const queue = load(attemptId);
   const now = Date.now();
   const entry: QueuedAnswer = { ...answer, at: now, seq: now * 1000 + (counter++ % 1000) };

@@ -26,7 +26,7 @@ export function flushQueue(attemptId: string, hooks: FlushHooks = {}): Promise<F
       if (!next) return 'done';
       let reply: SavedResponse;
       try {
-        reply = await api.putResponse(attemptId, next.slot, { choice: next.choice, flagged: next.flagged });
+        reply = await api.putResponse(attemptId, next.slot, { choice: next.choice, flagged: next.flagged, guessed: next.guessed ?? false });
       } catch (err) {
         if (!(err instanceof ApiError) || err.retryable) return 'network';
         if (err.status === 401) return 'unauthenticated';

@@ -10,6 +10,8 @@ export interface SlotState {
   slot: number;
   choice: Choice | null;
   flagged: boolean;
+  /** The candidate marked the answer "I guessed" (it comes back in spaced review even if right). */
+  guessed: boolean;
   /** A write for this slot is waiting for the server. */
   pending: boolean;
   answer?: Choice;
@@ -56,12 +58,13 @@ export function createAttemptModel(id: string) {
         slot: item.slot,
         choice: ack?.choice ?? null,
         flagged: ack?.flagged ?? false,
+        guessed: ack?.guessed ?? false,
         pending: false,
         answer: ack?.answer,
         correct: ack?.correct,
         rationale: ack?.rationale,
       };
-      return queued ? { ...base, choice: queued.choice, flagged: queued.flagged, pending: true } : base;
+      return queued ? { ...base, choice: queued.choice, flagged: queued.flagged, guessed: queued.guessed ?? false, pending: true } : base;
     }),
   );
   const waiting = computed(() => Object.keys(queue.value).length);
@@ -136,9 +139,9 @@ export function createAttemptModel(id: string) {
     }
   }
 
-  function write(slot: number, choice: Choice | null, flagged: boolean) {
+  function write(slot: number, choice: Choice | null, flagged: boolean, guessed: boolean) {
     if (phase.value !== 'ready' || timeUp.value) return;
-    const { persisted: kept } = enqueue(id, { slot, choice, flagged });
+    const { persisted: kept } = enqueue(id, { slot, choice, flagged, guessed });
     persisted.value = kept;
     refreshQueue();
     void flush();
@@ -152,12 +155,18 @@ export function createAttemptModel(id: string) {
     if (!s) return;
     if (attempt.value?.mode === 'tutor' && s.choice !== null) return; // locked once checked
     if (s.choice === choice) return;
-    write(slot, choice, s.flagged);
+    write(slot, choice, s.flagged, s.guessed);
   }
 
   function toggleFlag(slot: number) {
     const s = stateOf(slot);
-    if (s) write(slot, s.choice, !s.flagged);
+    if (s) write(slot, s.choice, !s.flagged, s.guessed);
+  }
+
+  /** "I guessed": kept with the answer; a right guess still becomes a review card. */
+  function toggleGuessed(slot: number) {
+    const s = stateOf(slot);
+    if (s) write(slot, s.choice, s.flagged, !s.guessed);
   }
 
   /** Sends what is queued, then submits. Safe to call repeatedly (time-out and button). */
@@ -267,6 +276,7 @@ export function createAttemptModel(id: string) {
     flush,
     choose,
     toggleFlag,
+    toggleGuessed,
     handIn,
     dispose,
     /** Forget answers that can no longer be saved (after the candidate has seen them). */

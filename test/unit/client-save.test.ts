@@ -79,8 +79,15 @@ describe('answers queued on the device', () => {
     } finally {
       globalThis.fetch = before;
     }
-    expect(sent).toEqual([JSON.stringify({ choice: 'D', flagged: false })]);
+    expect(sent).toEqual([JSON.stringify({ choice: 'D', flagged: false, guessed: false })]);
     expect(await server(3)).toMatchObject({ choice: 'D' });
+  });
+
+  it('carry "I guessed" with the answer', async () => {
+    const { id, server } = await openAttempt();
+    enqueue(id, { slot: 1, choice: 'A', flagged: false, guessed: true });
+    expect(await flushQueue(id)).toBe('done');
+    expect(await server(1)).toMatchObject({ choice: 'A', guessed: true });
   });
 
   it('never let an acknowledged older write remove a newer one', async () => {

@@ -105,6 +105,9 @@ export default function ExamRunner() {
                 </span>
                 Flag for review
               </button>
+              <button type="button" class="button--secondary" aria-pressed={state.guessed ? 'true' : 'false'} onClick={() => model.toggleGuessed(slot)} disabled={!editable || state.choice === null}>
+                I guessed
+              </button>
               {attempt.mode === 'exam' && state.choice !== null && (
                 <button type="button" class="button--secondary" onClick={() => model.choose(slot, null)} disabled={!editable}>
                   Clear answer
