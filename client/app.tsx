@@ -32,8 +32,18 @@ function Header() {
                   </a>
                 </li>
                 <li>
+                  <a href="/study" aria-current={current('/study')}>
+                    Study plan
+                  </a>
+                </li>
+                <li>
                   <a href="/essays" aria-current={current('/essays')}>
                     Part II
+                  </a>
+                </li>
+                <li>
+                  <a href="/groups" aria-current={current('/groups')}>
+                    Groups
                   </a>
                 </li>
                 <li>

@@ -38,6 +38,13 @@ const Profile = page(() => import('./pages/profile/index.tsx'));
 const Essays = page(() => import('./pages/essays/index.tsx'));
 const EssayPage = page(() => import('./pages/essay/index.tsx'));
 const ReviewPage = page(() => import('./pages/review/index.tsx'));
+const Groups = page(() => import('./pages/groups/index.tsx'));
+const Join = page(() => import('./pages/join/index.tsx'));
+const GroupPage = page(() => import('./pages/group/index.tsx'));
+const Misconceptions = page(() => import('./pages/misconceptions/index.tsx'));
+const GroupReview = page(() => import('./pages/group-review/index.tsx'));
+const CoachEssay = page(() => import('./pages/coach-essay/index.tsx'));
+const Study = page(() => import('./pages/study/index.tsx'));
 const NotFound = page(() => import('./pages/not-found/index.tsx'));
 
 function Redirect({ to }: { to: string }) {
@@ -81,6 +88,13 @@ const GuardedProfile = signedIn(Profile);
 const GuardedEssays = signedIn(Essays);
 const GuardedEssay = signedIn(EssayPage);
 const GuardedReviewLink = signedIn(ReviewPage);
+const GuardedGroups = signedIn(Groups);
+const GuardedJoin = signedIn(Join);
+const GuardedGroup = signedIn(GroupPage);
+const GuardedMisconceptions = signedIn(Misconceptions);
+const GuardedGroupReview = signedIn(GroupReview);
+const GuardedCoachEssay = signedIn(CoachEssay);
+const GuardedStudy = signedIn(Study);
 const VisitorSignIn = visitorsOnly(SignIn);
 const VisitorSignUp = visitorsOnly(SignUp);
 
@@ -95,9 +109,16 @@ export function Routes() {
       <Route path="/exam/:id" component={GuardedRunner} />
       <Route path="/report/:id" component={GuardedReport} />
       <Route path="/profile" component={GuardedProfile} />
+      <Route path="/study" component={GuardedStudy} />
       <Route path="/essays" component={GuardedEssays} />
       <Route path="/essays/:id" component={GuardedEssay} />
       <Route path="/review/:token" component={GuardedReviewLink} />
+      <Route path="/groups" component={GuardedGroups} />
+      <Route path="/groups/:id/misconceptions" component={GuardedMisconceptions} />
+      <Route path="/groups/:id/review" component={GuardedGroupReview} />
+      <Route path="/groups/:id/essays/:essayId" component={GuardedCoachEssay} />
+      <Route path="/groups/:id" component={GuardedGroup} />
+      <Route path="/join/:code" component={GuardedJoin} />
       <Route default component={NotFound} />
     </Router>
   );

@@ -12,8 +12,17 @@ import type {
   CreateEssaySchema, EssaySchema, EssaySummarySchema, PromptSummarySchema, ReadingSchema, RubricSchema, SavedTextSchema, ScoreSchema,
   ShareCreatedSchema, SharedSchema,
 } from '../../server/schemas/essay.ts';
+import type {
+  CoachEssaySchema, CreateDrillSchema, DrillSchema, EssayQueueSchema, GroupResultsSchema, GroupSchema, GroupSummarySchema, InvitePreviewSchema,
+  MemberAreaResultsSchema, MisconceptionsSchema,
+} from '../../server/schemas/group.ts';
+
+import type { HistorySchema, MasterySchema, ReviewStatusSchema, SelfRatingsSchema, WeakDrillSchema } from '../../server/schemas/learning.ts';
 
 export type User = Static<typeof UserSchema>;
+export type Mastery = Static<typeof MasterySchema>;
+export type ReviewStatus = Static<typeof ReviewStatusSchema>;
+export type History = Static<typeof HistorySchema>;
 export type Rubric = Static<typeof RubricSchema>;
 export type PromptSummary = Static<typeof PromptSummarySchema>;
 export type Essay = Static<typeof EssaySchema>;
@@ -37,6 +46,19 @@ export type ReportItem = Report['items'][number];
 export type Progress = Static<typeof ProgressSchema>;
 export type Choice = 'A' | 'B' | 'C' | 'D';
 export type Mode = AttemptSummary['mode'];
+export type GroupSummary = Static<typeof GroupSummarySchema>;
+export type Group = Static<typeof GroupSchema>;
+export type Role = Group['role'];
+export type GroupMember = Group['members'][number];
+export type InvitePreview = Static<typeof InvitePreviewSchema>;
+export type GroupResults = Static<typeof GroupResultsSchema>;
+export type MemberAreaResults = Static<typeof MemberAreaResultsSchema>;
+export type Misconception = Static<typeof MisconceptionsSchema>['items'][number];
+export type CreateDrill = Static<typeof CreateDrillSchema>;
+export type Drill = Static<typeof DrillSchema>;
+export type DrillState = NonNullable<Drill['mine']>['state'];
+export type QueuedEssay = Static<typeof EssayQueueSchema>['essays'][number];
+export type CoachEssay = Static<typeof CoachEssaySchema>;
 
 export class ApiError extends Error {
   constructor(
@@ -91,6 +113,14 @@ export const api = {
   submit: (id: string) => call<Report>('POST', `/api/attempts/${encodeURIComponent(id)}/submit`),
   report: (id: string) => call<Report>('GET', `/api/attempts/${encodeURIComponent(id)}/report`),
   progress: () => call<Progress>('GET', '/api/progress'),
+  mastery: () => call<Mastery>('GET', '/api/learning/mastery'),
+  rateSelf: (ratings: Static<typeof SelfRatingsSchema>['ratings']) => call<Mastery>('PUT', '/api/learning/self-ratings', { ratings }),
+  weakDrill: (body: Static<typeof WeakDrillSchema>) => call<AttemptReply>('POST', '/api/learning/weak-drill', body),
+  practise: (attemptId: string) => call<AttemptReply>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/practice`),
+  retryMissed: (attemptId: string) => call<AttemptReply>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/retry`),
+  reviews: () => call<ReviewStatus>('GET', '/api/learning/reviews'),
+  startReview: () => call<AttemptReply>('POST', '/api/learning/reviews/start'),
+  history: () => call<History>('GET', '/api/learning/history'),
   rubric: () => call<Rubric>('GET', '/api/part2/rubric'),
   prompts: () => call<{ prompts: PromptSummary[] }>('GET', '/api/part2/prompts'),
   createEssay: (body: Static<typeof CreateEssaySchema>) => call<Essay>('POST', '/api/essays', body),
@@ -105,4 +135,42 @@ export const api = {
   calibrate: (token: string, levels: Levels) => call<Shared>('POST', `/api/essays/shared/${encodeURIComponent(token)}/calibration`, { levels }),
   scoreShared: (token: string, levels: Levels, comments: Record<string, string>) =>
     call<Shared>('POST', `/api/essays/shared/${encodeURIComponent(token)}/scores`, { levels, comments }),
+  // Study groups (server/routes/groups): membership, results, drills and coaches' essay reviews.
+  createGroup: (name: string) => call<Group>('POST', '/api/groups', { name }),
+  groups: () => call<{ groups: GroupSummary[] }>('GET', '/api/groups'),
+  invitePreview: (code: string) => call<InvitePreview>('GET', `/api/groups/invites/${encodeURIComponent(code)}`),
+  joinGroup: (code: string) => call<Group>('POST', '/api/groups/join', { code }),
+  group: (id: string) => call<Group>('GET', group(id)),
+  renameGroup: (id: string, name: string) => call<Group>('PATCH', group(id), { name }),
+  /** On: a new code (the old one stops working at once). Off: nobody can join until it is on again. */
+  setInvite: (id: string, enabled: boolean) => call<Group>('POST', `${group(id)}/invite`, { enabled }),
+  setMemberRole: (id: string, userId: number, role: 'coach' | 'member') => call<Group>('PATCH', `${group(id)}/members/${userId}`, { role }),
+  removeMember: (id: string, userId: number) => call<void>('DELETE', `${group(id)}/members/${userId}`),
+  leaveGroup: (id: string) => call<void>('POST', `${group(id)}/leave`),
+  groupResults: (id: string, days?: number) => call<GroupResults>('GET', `${group(id)}/results${query({ days })}`),
+  memberAreaResults: (id: string, userId: number, area: number, days?: number) =>
+    call<MemberAreaResults>('GET', `${group(id)}/members/${userId}/results${query({ area, days })}`),
+  misconceptions: (id: string, days?: number) => call<{ items: Misconception[] }>('GET', `${group(id)}/misconceptions${query({ days })}`),
+  createDrill: (id: string, body: CreateDrill) => call<Drill>('POST', `${group(id)}/drills`, body),
+  groupDrills: (id: string) => call<{ drills: Drill[] }>('GET', `${group(id)}/drills`),
+  myDrills: () => call<{ drills: Drill[] }>('GET', '/api/drills'),
+  /** Opens the member's attempt for the drill (the same one when started before). */
+  startDrill: (groupId: string, drillId: string) => call<AttemptReply>('POST', `${group(groupId)}/drills/${encodeURIComponent(drillId)}/start`),
+  sendEssayToGroup: (essayId: string, groupId: string) => call<{ sent: boolean }>('POST', `/api/essays/${encodeURIComponent(essayId)}/reviews`, { groupId }),
+  essayQueue: (groupId: string) => call<{ essays: QueuedEssay[] }>('GET', `${group(groupId)}/essays`),
+  coachEssay: (groupId: string, essayId: string) => call<CoachEssay>('GET', `${group(groupId)}/essays/${encodeURIComponent(essayId)}`),
+  coachScore: (groupId: string, essayId: string, levels: Levels, comments: Record<string, string>) =>
+    call<CoachEssay>('POST', `${group(groupId)}/essays/${encodeURIComponent(essayId)}/scores`, { levels, comments }),
 };
+
+/** A plain link (the browser downloads it): results by area per member, or every response. */
+export const groupExportUrl = (id: string, kind: 'areas' | 'responses', days?: number) => `${group(id)}/export.csv${query({ kind, days })}`;
+
+function group(id: string): string {
+  return `/api/groups/${encodeURIComponent(id)}`;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const entries = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined);
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+}

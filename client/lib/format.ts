@@ -30,3 +30,11 @@ export function multiplier(m: number): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "Mar 5, 2025": a date without the time (due dates, joined). */
+export function day(ms: number): string {
+  return new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** A study-group role in words. */
+export const ROLE_LABEL = { owner: 'Owner', coach: 'Coach', member: 'Member' } as const;

@@ -69,6 +69,11 @@ export const MemberAreaResultsSchema = Type.Object({
 
 const Letter = Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Literal('C'), Type.Literal('D')]);
 export const MisconceptionsSchema = Type.Object({
+  days: Type.Integer(),
+  /** Members whose answers are counted (current members, closed attempts in the period). */
+  contributors: Type.Integer(),
+  /** False for a member while fewer than 3 members contribute: no counts are shown then. */
+  visible: Type.Boolean(),
   items: Type.Array(
     Type.Object({
       itemId: Type.String(),

@@ -20,7 +20,7 @@ beforeAll(async () => {
   const group = (await owner.call('POST', '/api/groups', { name: 'Matrix' })).json();
   for (const u of [coach, member]) await u.call('POST', '/api/groups/join', { code: group.inviteCode });
   await owner.call('PATCH', `/api/groups/${group.id}/members/${coach.user.id}`, { role: 'coach' });
-  const drill = (await owner.call('POST', `/api/groups/${group.id}/drills`, { title: 'All', areas: [1], length: 2, mode: 'tutor' })).json();
+  const drill = (await owner.call('POST', `/api/groups/${group.id}/drills`, { title: 'All', areas: [1], length: 2, mode: 'tutor', assignees: [owner.user.id, coach.user.id, member.user.id] })).json();
   // The owner's own attempt and essay: the objects named by :id routes (everyone else must get 404).
   const attempt = (await owner.call('POST', '/api/attempts', { mode: 'tutor', length: 3 })).json().attempt;
   const essay = (await owner.call('POST', '/api/essays', { promptId: 'P01-01' })).json();

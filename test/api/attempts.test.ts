@@ -115,7 +115,7 @@ describe('owning an attempt', () => {
       expect(res.json().error).toBe('not_found');
     }
     expect((await other.call('GET', '/api/attempts')).json().attempts).toEqual([]);
-    expect((await owner.call('GET', `/api/attempts/${id}`)).json().responses[0]).toEqual({ slot: 1, choice: null, flagged: false, savedAt: null });
+    expect((await owner.call('GET', `/api/attempts/${id}`)).json().responses[0]).toEqual({ slot: 1, choice: null, flagged: false, guessed: false, savedAt: null });
   });
 });
 

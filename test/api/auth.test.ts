@@ -33,7 +33,7 @@ describe('accounts', () => {
   it('registers, sets an HttpOnly SameSite session cookie and answers /api/me', async () => {
     const res = await post('/api/auth/register', { email: 'Reg@Example.org', password: 'a long enough passphrase', name: 'Reg' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toEqual({ user: { id: expect.any(Number), email: 'reg@example.org', name: 'Reg', role: 'candidate', timeMultiplier: 1, passwordChangeRequired: false } });
+    expect(res.json()).toEqual({ user: { id: expect.any(Number), email: 'reg@example.org', name: 'Reg', role: 'candidate', timeMultiplier: 1, passwordChangeRequired: false, examDate: null } });
     const cookie = res.cookies.find((c) => c.name === 'cetl_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const me = await t.app.inject({ url: '/api/me', headers: { cookie: sessionCookie(res)! } });

@@ -129,10 +129,14 @@ describe('results', () => {
     const coach = await signUp(t);
     const a = await signUp(t);
     const b = await signUp(t);
+    const c = await signUp(t);
     const group = await newGroup(coach);
-    await join(a, group.inviteCode);
-    await join(b, group.inviteCode);
+    for (const u of [a, b, c]) await join(u, group.inviteCode);
     await finishAttempt(a, { areas: [3], length: 3, seed: 11 }, () => false);
+    await finishAttempt(b, { areas: [9], length: 1 }, () => true);
+    // Two contributors: a member could read the other's answers off the counts, so none are shown.
+    expect((await a.call('GET', `/api/groups/${group.id}/misconceptions`)).json()).toEqual({ days: 120, contributors: 2, visible: false, items: [] });
+    await finishAttempt(c, { areas: [9], length: 1 }, () => true);
     // The coach has seen nothing yet: no item (and no key) is shown to them.
     expect((await coach.call('GET', `/api/groups/${group.id}/misconceptions`)).json().items).toEqual([]);
     const view = (await a.call('GET', `/api/groups/${group.id}/misconceptions`)).json();
@@ -205,14 +209,25 @@ describe('drills', () => {
     expect(progress[0]).toMatchObject({ state: 'finished', overdue: false, score: { correct: 0, total: 10, percent: 0 } });
   });
 
-  it('marks an unfinished drill overdue after its due date', async () => {
+  it('assigns a whole-group drill to its members as of now, and marks it overdue after its due date', async () => {
     const coach = await signUp(t);
     const a = await signUp(t);
+    const late = await signUp(t);
     const group = await newGroup(coach);
     await join(a, group.inviteCode);
-    await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'Due', areas: [1], length: 3, mode: 'tutor', dueAt: t.clock.now() - 1 });
-    const drills = (await coach.call('GET', `/api/groups/${group.id}/drills`)).json().drills;
-    expect(drills[0].progress.find((p: { userId: number }) => p.userId === a.user.id)).toMatchObject({ state: 'not_started', overdue: true });
+    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'Past', areas: [1], length: 3, mode: 'tutor', dueAt: t.clock.now() - 1 })).json().error).toBe('due_in_past');
+    await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'Due', areas: [1], length: 3, mode: 'tutor', dueAt: t.clock.now() + 60_000 });
+    await join(late, group.inviteCode);
+    expect((await late.call('GET', '/api/drills')).json().drills).toEqual([]);
+    expect((await coach.call('GET', '/api/drills')).json().drills).toEqual([]);
+    const base = t.clock.offset;
+    t.clock.offset = base + 61_000;
+    try {
+      const drills = (await coach.call('GET', `/api/groups/${group.id}/drills`)).json().drills;
+      expect(drills[0].progress).toEqual([expect.objectContaining({ userId: a.user.id, state: 'not_started', overdue: true })]);
+    } finally {
+      t.clock.offset = base;
+    }
   });
 
   it('targets the group’s weakest areas or the items it missed most', async () => {

@@ -1,9 +1,11 @@
-// Dashboard: continue an open attempt, start a new one, results by area across attempts, history.
+// Dashboard: drills assigned by my groups' coaches first, then continue an open attempt, start a
+// new one, results by area across attempts, history.
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
+import { DrillList } from '../../components/drill-card/index.tsx';
 import { ErrorSummary } from '../../components/form/index.tsx';
 import { TableScroll } from '../../components/table-scroll/index.tsx';
-import { api, ApiError, type AttemptSummary, type CreateAttempt, type Framework, type Progress } from '../../lib/api.ts';
+import { api, ApiError, type AttemptSummary, type CreateAttempt, type Drill, type Framework, type Progress } from '../../lib/api.ts';
 import { clock, dateTime, multiplier, pct, plural, spokenDuration } from '../../lib/format.ts';
 import { readQueue } from '../../lib/offline-queue.ts';
 import { usePage } from '../../lib/page.ts';
@@ -38,6 +40,7 @@ export default function Dashboard() {
   return (
     <>
       <h1>Hello, {user.name}</h1>
+      <AssignedDrills />
       <p class="muted">
         Practise for the CETL exam. Scores here are practice figures from this engine, not official CETL scores.
       </p>
@@ -83,6 +86,31 @@ export default function Dashboard() {
         )}
       </section>
     </>
+  );
+}
+
+/** Drills my groups' coaches assigned that I have not finished: due soonest first (the server's order). */
+function AssignedDrills() {
+  const [drills, setDrills] = useState<Drill[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.myDrills().then(
+      (r) => setDrills(r.drills),
+      (err) => setError(err instanceof ApiError ? err.message : 'Your assigned drills could not be loaded.'),
+    );
+  }, []);
+  const open = drills?.filter((d) => d.mine && d.mine.state !== 'finished') ?? [];
+  if (error) return <p class="notice notice--bad">{error}</p>;
+  if (open.length === 0) return null;
+  const overdue = open.filter((d) => d.mine!.overdue).length;
+  return (
+    <section aria-labelledby="drills-title">
+      <h2 id="drills-title">Assigned drills</h2>
+      <p>
+        {plural(open.length, 'drill')} from your study groups to do{overdue > 0 && <strong>, {overdue} of them overdue</strong>}.
+      </p>
+      <DrillList drills={open} showGroup />
+    </section>
   );
 }
 

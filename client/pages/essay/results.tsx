@@ -10,6 +10,7 @@ import { dateTime } from '../../lib/format.ts';
 import { usePage } from '../../lib/page.ts';
 import type { EssayModel } from '../../models/essay-sync.ts';
 import css from './essay.module.css';
+import { SendToGroup } from './send-to-group.tsx';
 
 const SOURCE_LABEL: Record<Score['source'], string> = { auto: 'Estimate', self: 'You', self_revised: 'You, after the exemplar', peer: 'Peer', coach: 'Coach' };
 
@@ -145,6 +146,7 @@ export function Results({ model }: { model: EssayModel }) {
 
       <ScoresTable essay={essay} />
       <Sharing essay={essay} onChange={update} onError={setError} />
+      <SendToGroup essayId={essay.id} />
       <p class={css.noPrint}>
         <button type="button" class="button button--secondary" onClick={() => print()}>
           Print

@@ -10,6 +10,7 @@ import { clearQueue, pendingAnswers, type QueuedAnswer } from '../../lib/offline
 import { usePage } from '../../lib/page.ts';
 import { areaName, areaOf, categoryName, codeSummary, framework as frameworkSignal, loadFramework } from '../../models/framework.ts';
 import css from './report.module.css';
+import { NextSteps } from './next-steps.tsx';
 
 type Filter = 'all' | 'missed' | 'flagged';
 
@@ -103,6 +104,7 @@ export default function ReportPage() {
           <strong>{score.correct}</strong> of {score.total} correct <span class={css.percent}>({pct(score.percent)})</span>
         </p>
         <Focus report={report} fw={fw} />
+        <NextSteps report={report} />
       </section>
 
       <section aria-labelledby="category-title">

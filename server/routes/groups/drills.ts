@@ -60,7 +60,9 @@ export const drillRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const m = requireMembership(request);
     const coach = requireUser(request);
     const body = request.body;
-    const memberIds = new Set(store.members(m.groupId).map((x) => x.userId));
+    const members = store.members(m.groupId);
+    const memberIds = new Set(members.map((x) => x.userId));
+    if (body.dueAt !== undefined && body.dueAt <= app.now()) throw new HttpError(400, 'due_in_past', 'The due date has passed; choose a later one, or none.');
     const strangers = body.assignees?.filter((id) => !memberIds.has(id)) ?? [];
     if (strangers.length) throw new HttpError(400, 'not_members', `Users ${strangers.join(', ')} are not members of this group; assign drills to members only.`);
     if (body.target && (body.areas || body.codes)) throw new HttpError(400, 'choose_target', 'Give areas and/or codes, or a target ("weakest" or "missed"), not both.');
@@ -88,7 +90,9 @@ export const drillRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (body.codes) spec.codes = body.codes;
     }
     const drill: DrillRow = {
-      id: randomUUID(), groupId: m.groupId, createdBy: coach.id, title: body.title.trim(), spec, assignees: body.assignees ?? null,
+      // "The whole group" means its members (not its coaches) as of now; later joiners start fresh.
+      id: randomUUID(), groupId: m.groupId, createdBy: coach.id, title: body.title.trim(), spec,
+      assignees: body.assignees ?? members.filter((x) => x.role === 'member').map((x) => x.userId),
       dueAt: body.dueAt ?? null, createdAt: app.now(),
     };
     store.createDrill(drill);

@@ -1,6 +1,7 @@
 // What a group looks at together: results by area and code against the blueprint weights, its
 // weakest areas, the coaches' members × areas heatmap, one member's area by code, the items the
 // group misses most, and the coaches' CSV export. Figures come from SQL aggregates.
+import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { aggregateVisible, misconceptions, rankWeakAreas, toCsv } from '../../domain/groups.ts';
 import { percent } from '../../domain/scoring.ts';
@@ -70,12 +71,18 @@ export const groupResultRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/groups/:groupId/misconceptions', { config: { access: 'member' }, schema: { params: GroupParams, querystring: ResultsQuery, response: { 200: MisconceptionsSchema, ...errors } } }, async (request) => {
     const m = requireMembership(request);
     const viewer = requireUser(request);
-    const counts = store.choiceCounts(m.groupId, since(request.query.days ?? DEFAULT_DAYS), viewer.id);
+    const days = request.query.days ?? DEFAULT_DAYS;
+    // Choice counts are group figures: a member sees them only from 3 contributors (else one
+    // other member's answers could be read off the counts).
+    const contributors = new Set(store.tallies(m.groupId, since(days)).map((r) => r.userId)).size;
+    if (!aggregateVisible(contributors, m.role)) return { days, contributors, visible: false, items: [] };
+    const counts = store.choiceCounts(m.groupId, since(days), viewer.id);
     // Shown as the item reads now (retired items drop out); choices on earlier versions still count.
     const { active, version } = catalogOf(app.db);
     const content = (itemId: string) => version(itemId, active.get(itemId)!.version).content;
     const keys = new Map(counts.filter((c) => active.has(c.itemId)).map((c) => [c.itemId, content(c.itemId).answer]));
     return {
+      days, contributors, visible: true,
       items: misconceptions(counts, keys, MISCONCEPTIONS).map((x) => {
         const item = content(x.itemId);
         const meta = active.get(x.itemId)!;
@@ -88,7 +95,11 @@ export const groupResultRoutes: FastifyPluginAsyncTypebox = async (app) => {
     };
   });
 
-  app.get('/api/groups/:groupId/export.csv', { config: { access: 'coach' }, schema: { params: GroupParams, querystring: ExportQuery } }, async (request, reply) => {
+  app.get('/api/groups/:groupId/export.csv', {
+    config: { access: 'coach' },
+    // A CSV text body (sent as is: only JSON replies are serialised).
+    schema: { params: GroupParams, querystring: ExportQuery, response: { 200: Type.String({ description: 'text/csv' }), ...errors } },
+  }, async (request, reply) => {
     const m = requireMembership(request);
     const from = since(request.query.days ?? DEFAULT_DAYS);
     let rows: (string | number | null)[][];
