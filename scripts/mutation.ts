@@ -52,7 +52,8 @@ for (const { folder } of FOLDERS) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8')) as { files: Record<string, { mutants: MutantResult[] }> };
-  const mutants = Object.values(report.files).flatMap((f) => f.mutants);
+  // An incremental file may carry other folders' results along: count this folder's files only.
+  const mutants = Object.entries(report.files).filter(([file]) => file.startsWith(`${folder}/`)).flatMap(([, f]) => f.mutants);
   const count = (s: string) => mutants.filter((m) => m.status === s).length;
   const [killed, survived, noCoverage, timeout] = [count('Killed'), count('Survived'), count('NoCoverage'), count('Timeout')];
   // Stryker's mutation score: detected (killed or timed out) over all valid mutants.

@@ -2,6 +2,7 @@
 import type { BankItem } from '../../server/bank/load.ts';
 import { fixtureBank, realFramework } from '../fixtures/bank.ts';
 import { scratchApp } from '../fixtures/app.ts';
+import { seedUser } from '../fixtures/seed-user.ts';
 
 export const framework = realFramework();
 
@@ -13,26 +14,28 @@ export type TestApp = Awaited<ReturnType<typeof startApp>>;
 
 let counter = 0;
 
-/** Registers a fresh user and returns a caller that sends their session cookie. */
+/**
+ * A fresh user with a live session (written straight into the database: see seed-user.ts), and a
+ * caller that sends their session cookie.
+ */
 export async function signUp(t: TestApp, overrides: Partial<{ email: string; password: string; name: string }> = {}) {
   const body = { email: `user${++counter}-${Date.now()}@example.org`, password: 'correct horse battery', name: 'Pat Candidate', ...overrides };
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: body });
-  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
-  return caller(t, res, body);
+  const { user, cookie } = await seedUser(t.db.$client, t.sessionSecret, body, t.clock.now());
+  return callerFor(t, user, cookie, body);
 }
 
 /** Signs in again (a new session, e.g. after moving the clock past the idle limit). */
 export async function signIn(t: TestApp, credentials: { email: string; password: string; name: string }) {
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: credentials.email, password: credentials.password } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
-  return caller(t, res, credentials);
+  const cookie = res.cookies.find((c) => c.name === 'cetl_session')!;
+  return callerFor(t, res.json().user, `${cookie.name}=${cookie.value}`, credentials);
 }
 
-function caller(t: TestApp, res: Awaited<ReturnType<TestApp['app']['inject']>>, credentials: { email: string; password: string; name: string }) {
-  const cookie = res.cookies.find((c) => c.name === 'cetl_session')!;
-  const headers = { cookie: `${cookie.name}=${cookie.value}` };
+function callerFor<U>(t: TestApp, user: U, cookie: string, credentials: { email: string; password: string; name: string }) {
+  const headers = { cookie };
   return {
-    user: res.json().user,
+    user,
     cookie: headers.cookie,
     credentials,
     /** Writes are sent as the web app sends them: JSON (an empty object when there is no body). */

@@ -108,9 +108,9 @@ describe.skipIf(!hasChromium)('candidate journey by keyboard alone', () => {
 
     // Slot 3: "A", then Tab to the flag toggle and press it, then on with the Next button.
     await page.keyboard.press('a');
-    await tabTo(page, 'button[aria-pressed]');
+    await tabTo(page, 'button[aria-pressed]', 'Flag for review');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('button[aria-pressed]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: /Flag for review/ }).getAttribute('aria-pressed')).toBe('true');
     await waitSaved(page);
     await tabTo(page, 'button', 'Next');
     await page.keyboard.press('Enter');

@@ -1,6 +1,6 @@
 // Horizontal bars in hand-made SVG: one per area, 0–100 %, with an optional marker per row.
 // The SVG has a title and a description; the same numbers are in a table right after it.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useWidth } from '../../lib/use-width.ts';
 import { TableScroll } from '../table-scroll/index.tsx';
 import css from './area-chart.module.css';
 
@@ -36,15 +36,7 @@ const VALUE_W = 48;
 const FONT_PX = 7.4; // rough width of one 13px character, to trim labels to the width
 
 export function AreaChart({ id, title, description, rows, markerLabel, columns }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(640);
-  useEffect(() => {
-    const el = box.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.max(240, Math.floor(entry.contentRect.width))));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const [box, width] = useWidth<HTMLDivElement>(640, 240);
 
   const track = width - VALUE_W - 4;
   const height = rows.length * ROW + 4;

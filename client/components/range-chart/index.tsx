@@ -1,6 +1,6 @@
 // Estimates with their 80% intervals, one row per area: a dot for the estimate and a line for the
 // interval, in hand-made SVG with a title and description; the same numbers follow in a table.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useWidth } from '../../lib/use-width.ts';
 import { TableScroll } from '../table-scroll/index.tsx';
 import css from './range-chart.module.css';
 
@@ -29,15 +29,7 @@ const ROW = 40;
 const LABEL_W = 150;
 
 export function RangeChart({ id, title, description, rows, columns, target }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(640);
-  useEffect(() => {
-    const el = box.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.max(260, Math.floor(entry.contentRect.width))));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const [box, width] = useWidth<HTMLDivElement>(640, 260);
   const narrow = width < 480;
   const left = narrow ? 0 : LABEL_W;
   const track = width - left - 8;

@@ -3,13 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MarkedText } from '../../components/marked-text/index.tsx';
 import { RubricForm } from '../../components/rubric-form/index.tsx';
-import { TableScroll } from '../../components/table-scroll/index.tsx';
-import { api, ApiError, type CoachEssay, type Score } from '../../lib/api.ts';
+import { ScoresTable } from '../../components/scores-table/index.tsx';
+import { api, ApiError, type CoachEssay } from '../../lib/api.ts';
 import { dateTime } from '../../lib/format.ts';
 import { usePage } from '../../lib/page.ts';
-import css from './coach-essay.module.css';
-
-const SOURCE_LABEL: Record<Score['source'], string> = { auto: 'Estimate', self: 'Writer', self_revised: 'Writer, revised', peer: 'Peer', coach: 'Coach' };
 
 export default function CoachEssayPage({ id, essayId }: { id: string; essayId: string }) {
   const [essay, setEssay] = useState<CoachEssay | null>(null);
@@ -77,7 +74,7 @@ function Loaded({ groupId, essay, onChange }: { groupId: string; essay: CoachEss
             <p class="notice" role="status" data-testid="coach-score">
               Your score (total {myScore.total ?? '–'}) was saved on {dateTime(myScore.createdAt)}; {essay.writer} sees it with their essay.
             </p>
-            <ScoresTable essay={essay} />
+            <ScoresTable rubric={rubric} scores={essay.scores} you={(s) => s.id === myScore.id} />
           </>
         ) : (
           <>
@@ -93,39 +90,5 @@ function Loaded({ groupId, essay, onChange }: { groupId: string; essay: CoachEss
         )}
       </section>
     </>
-  );
-}
-
-function ScoresTable({ essay }: { essay: CoachEssay }) {
-  const { rubric, scores, myScore } = essay;
-  return (
-    <TableScroll label="Scores by criterion and reader">
-      <table class={css.scores}>
-        <caption>Every reader's levels, criterion by criterion (4 Highly Effective … 1 Ineffective)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Criterion</th>
-            {scores.map((s) => (
-              <th key={s.id} scope="col">
-                {s.id === myScore?.id ? 'You' : `${SOURCE_LABEL[s.source]}${s.reader && s.source !== 'self' && s.source !== 'self_revised' ? `: ${s.reader}` : ''}`}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rubric.criteria.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">{c.name}</th>
-              {scores.map((s) => (
-                <td key={s.id}>
-                  {s.levels[c.id] ?? '–'}
-                  {s.comments[c.id] && <span class={css.comment}> — {s.comments[c.id]}</span>}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
   );
 }

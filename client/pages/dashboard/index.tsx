@@ -1,5 +1,6 @@
 // Dashboard: drills assigned by my groups' coaches first, then continue an open attempt, start a
 // new one, results by area across attempts, history.
+import { CodePicker, toggled } from '../../components/code-picker/index.tsx';
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { DrillList } from '../../components/drill-card/index.tsx';
@@ -147,7 +148,6 @@ function StartForm({ fw, timeMultiplier }: { fw: Framework | null; timeMultiplie
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
   const start = async (e: Event) => {
     e.preventDefault();
@@ -239,7 +239,7 @@ function StartForm({ fw, timeMultiplier }: { fw: Framework | null; timeMultiplie
                 <div class={css.checks}>
                   {fw.areas.map((a) => (
                     <label class="choice" key={a.number}>
-                      <input type="checkbox" name="areas" value={a.number} checked={areas.includes(a.number)} onChange={() => setAreas(toggle(areas, a.number))} />
+                      <input type="checkbox" name="areas" value={a.number} checked={areas.includes(a.number)} onChange={() => setAreas(toggled(areas, a.number))} />
                       <span>
                         {a.number}. {a.name} <span class="muted">({a.weight}%)</span>
                       </span>
@@ -249,24 +249,7 @@ function StartForm({ fw, timeMultiplier }: { fw: Framework | null; timeMultiplie
               </fieldset>
             )}
             {fw && (
-              <details class={css.codes}>
-                <summary>Limit to skill codes{codes.length > 0 && ` (${codes.length} chosen)`}</summary>
-                {fw.areas.map((a) => (
-                  <fieldset key={a.number} class={css.codeGroup}>
-                    <legend>
-                      {a.number}. {a.name}
-                    </legend>
-                    {a.codes.map((c) => (
-                      <label class="choice" key={c.code}>
-                        <input type="checkbox" name="codes" value={c.code} checked={codes.includes(c.code)} onChange={() => setCodes(toggle(codes, c.code))} />
-                        <span>
-                          <strong>{c.code}</strong> {c.summary}
-                        </span>
-                      </label>
-                    ))}
-                  </fieldset>
-                ))}
-              </details>
+              <CodePicker fw={fw} codes={codes} onChange={setCodes} name="codes" summary="Limit to skill codes" />
             )}
           </>
         )}

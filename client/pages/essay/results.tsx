@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { MarkedText, type Span } from '../../components/marked-text/index.tsx';
 import { RubricForm } from '../../components/rubric-form/index.tsx';
-import { TableScroll } from '../../components/table-scroll/index.tsx';
+import { ScoresTable } from '../../components/scores-table/index.tsx';
 import { api, ApiError, type Essay, type Score } from '../../lib/api.ts';
 import { dateTime } from '../../lib/format.ts';
 import { usePage } from '../../lib/page.ts';
@@ -144,7 +144,12 @@ export function Results({ model }: { model: EssayModel }) {
         </section>
       )}
 
-      <ScoresTable essay={essay} />
+      {essay.scores.length > 0 && (
+        <section aria-labelledby="scores-title">
+          <h2 id="scores-title">All scores side by side</h2>
+          <ScoresTable rubric={rubric} scores={essay.scores} you={(s) => s.source === 'self' || s.source === 'self_revised'} />
+        </section>
+      )}
       <Sharing essay={essay} onChange={update} onError={setError} />
       <SendToGroup essayId={essay.id} />
       <p class={css.noPrint}>
@@ -156,47 +161,6 @@ export function Results({ model }: { model: EssayModel }) {
         </button>
       </p>
     </>
-  );
-}
-
-function ScoresTable({ essay }: { essay: Essay }) {
-  const rubric = essay.rubric!;
-  const scores = essay.scores;
-  if (scores.length === 0) return null;
-  return (
-    <section aria-labelledby="scores-title">
-      <h2 id="scores-title">All scores side by side</h2>
-      <TableScroll label="Scores by criterion and reader">
-        <table>
-          <caption class="visually-hidden">Levels per criterion from each reader; 4 is Highly Effective, 1 Ineffective</caption>
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
-              {scores.map((s) => (
-                <th key={s.id} scope="col">
-                  {SOURCE_LABEL[s.source]}
-                  {s.reader && s.source !== 'self' && s.source !== 'self_revised' ? `: ${s.reader}` : ''}
-                  {s.calibrationGap !== null && <span class={css.gap}> (calibration gap {s.calibrationGap})</span>}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rubric.criteria.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.name}</th>
-                {scores.map((s) => (
-                  <td key={s.id}>
-                    {s.levels[c.id] ?? '–'}
-                    {s.comments[c.id] && <span class={css.comment}> — {s.comments[c.id]}</span>}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </section>
   );
 }
 

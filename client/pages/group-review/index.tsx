@@ -3,26 +3,15 @@
 // ← or P previous, Space or D shows the group's choices, K shows the key and the rationales. Every
 // key has a button too.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, type Group, type Misconception } from '../../lib/api.ts';
+import type { Misconception } from '../../lib/api.ts';
 import { pct } from '../../lib/format.ts';
 import { usePage } from '../../lib/page.ts';
+import { useMisconceptions } from '../misconceptions/use-misconceptions.ts';
 import css from './group-review.module.css';
 
 export default function GroupReview({ id }: { id: string }) {
-  const [group, setGroup] = useState<Group | null>(null);
-  const [items, setItems] = useState<Misconception[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { group, items, error } = useMisconceptions(id, 'The questions for the session could not be loaded.');
   usePage(group ? `Review session: ${group.name}` : 'Review session');
-
-  useEffect(() => {
-    Promise.all([api.group(id), api.misconceptions(id)]).then(
-      ([g, m]) => {
-        setGroup(g);
-        setItems(m.items);
-      },
-      (err) => setError(err instanceof ApiError ? err.message : 'The questions for the session could not be loaded.'),
-    );
-  }, [id]);
 
   return (
     <>

@@ -1,5 +1,6 @@
 // Drills in a group: my own (Start / Continue), and for coaches a form to assign one and every
 // assignee's progress (not started / started / finished with score; overdue said in words).
+import { CodePicker, toggled } from '../../components/code-picker/index.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import { DrillList, drillSummary, STATE_LABEL } from '../../components/drill-card/index.tsx';
 import { ErrorSummary } from '../../components/form/index.tsx';
@@ -130,7 +131,6 @@ function CreateDrillForm({ group, fw, onCreated }: { group: Group; fw: Framework
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
 
-  const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -207,31 +207,14 @@ function CreateDrillForm({ group, fw, onCreated }: { group: Group; fw: Framework
             <div class={css.checks}>
               {fw.areas.map((a) => (
                 <label class="choice" key={a.number}>
-                  <input type="checkbox" name="drill-areas" value={a.number} checked={areas.includes(a.number)} onChange={() => setAreas(toggle(areas, a.number))} />
+                  <input type="checkbox" name="drill-areas" value={a.number} checked={areas.includes(a.number)} onChange={() => setAreas(toggled(areas, a.number))} />
                   <span>
                     {a.number}. {a.name} <span class="muted">({a.weight}%)</span>
                   </span>
                 </label>
               ))}
             </div>
-            <details class={css.codes}>
-              <summary>Skill codes{codes.length > 0 && ` (${codes.length} chosen)`}</summary>
-              {fw.areas.map((a) => (
-                <fieldset key={a.number} class={css.codeGroup}>
-                  <legend>
-                    {a.number}. {a.name}
-                  </legend>
-                  {a.codes.map((c) => (
-                    <label class="choice" key={c.code}>
-                      <input type="checkbox" name="drill-codes" value={c.code} checked={codes.includes(c.code)} onChange={() => setCodes(toggle(codes, c.code))} />
-                      <span>
-                        <strong>{c.code}</strong> {c.summary}
-                      </span>
-                    </label>
-                  ))}
-                </fieldset>
-              ))}
-            </details>
+            <CodePicker fw={fw} codes={codes} onChange={setCodes} name="drill-codes" summary="Skill codes" />
           </fieldset>
         )}
         <div class={css.numbers}>
@@ -288,7 +271,7 @@ function CreateDrillForm({ group, fw, onCreated }: { group: Group; fw: Framework
               <div class={css.checks}>
                 {group.members.map((m) => (
                   <label class="choice" key={m.userId}>
-                    <input type="checkbox" name="drill-assignees" value={m.userId} checked={assignees.includes(m.userId)} onChange={() => setAssignees(toggle(assignees, m.userId))} />
+                    <input type="checkbox" name="drill-assignees" value={m.userId} checked={assignees.includes(m.userId)} onChange={() => setAssignees(toggled(assignees, m.userId))} />
                     <span>{m.name}</span>
                   </label>
                 ))}

@@ -1,27 +1,15 @@
 // The questions a group misses most: each with its stem, how many chose each option, the key, and
 // the rationales of the most tempting wrong option and of the key.
-import { useEffect, useState } from 'preact/hooks';
 import { TableScroll } from '../../components/table-scroll/index.tsx';
-import { api, ApiError, type Group, type Misconception } from '../../lib/api.ts';
+import type { Misconception } from '../../lib/api.ts';
 import { pct, plural } from '../../lib/format.ts';
 import { usePage } from '../../lib/page.ts';
+import { useMisconceptions } from './use-misconceptions.ts';
 import css from './misconceptions.module.css';
 
 export default function Misconceptions({ id }: { id: string }) {
-  const [group, setGroup] = useState<Group | null>(null);
-  const [items, setItems] = useState<Misconception[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { group, items, error } = useMisconceptions(id, 'The most-missed questions could not be loaded.');
   usePage(group ? `Most-missed questions: ${group.name}` : 'Most-missed questions');
-
-  useEffect(() => {
-    Promise.all([api.group(id), api.misconceptions(id)]).then(
-      ([g, m]) => {
-        setGroup(g);
-        setItems(m.items);
-      },
-      (err) => setError(err instanceof ApiError ? err.message : 'The most-missed questions could not be loaded.'),
-    );
-  }, [id]);
 
   return (
     <>

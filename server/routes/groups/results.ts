@@ -74,7 +74,7 @@ export const groupResultRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const days = request.query.days ?? DEFAULT_DAYS;
     // Choice counts are group figures: a member sees them only from 3 contributors (else one
     // other member's answers could be read off the counts).
-    const contributors = new Set(store.tallies(m.groupId, since(days)).map((r) => r.userId)).size;
+    const contributors = store.contributors(m.groupId, since(days));
     if (!aggregateVisible(contributors, m.role)) return { days, contributors, visible: false, items: [] };
     const counts = store.choiceCounts(m.groupId, since(days), viewer.id);
     // Shown as the item reads now (retired items drop out); choices on earlier versions still count.

@@ -53,14 +53,18 @@ function prepare(db: Db) {
     where m.group_id = ?
     group by a.user_id, i.area, i.code`);
   // Choices on each item by current members, in closed attempts, limited to items the viewer has
-  // seen in a closed attempt of their own (so no key ahead of the viewer is ever shown).
+  // seen in a closed attempt of their own (so no key ahead of the viewer is ever shown). The unary +
+  // keeps SQLite from driving the join by item (every slot of that item in the whole database):
+  // the group's own slots are read through its members' attempts, and each is checked against the list.
   const choiceCounts = c.prepare(`select s.item_id as itemId, s.choice, count(*) as count
     from group_members m
     join attempts a on a.user_id = m.user_id and a.status = 'submitted' and a.submitted_at >= ?
     join slots s on s.attempt_id = a.id
-    where m.group_id = ? and s.item_id in (
+    where m.group_id = ? and +s.item_id in (
       select vs.item_id from slots vs join attempts va on va.id = vs.attempt_id where va.user_id = ? and va.status = 'submitted')
     group by s.item_id, s.choice`);
+  const contributors = c.prepare(`select count(distinct a.user_id) from group_members m
+    join attempts a on a.user_id = m.user_id and a.status = 'submitted' and a.submitted_at >= ? where m.group_id = ?`).pluck();
   // The same counts over every item the group answered: for a drill of the group's most-missed items.
   const groupChoiceCounts = c.prepare(`select s.item_id as itemId, s.choice, count(*) as count
     from group_members m
@@ -123,6 +127,8 @@ function prepare(db: Db) {
     tallies: (groupId: string, since: number) => tallies.all(since, groupId) as CodeTally[],
     choiceCounts: (groupId: string, since: number, viewerId: number) =>
       choiceCounts.all(since, groupId, viewerId) as { itemId: string; choice: 'A' | 'B' | 'C' | 'D' | null; count: number }[],
+    /** Members with a finished attempt in the period (what an aggregate rests on). */
+    contributors: (groupId: string, since: number) => contributors.get(since, groupId) as number,
     groupChoiceCounts: (groupId: string, since: number) =>
       groupChoiceCounts.all(since, groupId) as { itemId: string; choice: 'A' | 'B' | 'C' | 'D' | null; count: number }[],
     responses: (groupId: string, since: number) => responses.all(since, groupId) as Record<string, string | number | null>[],
