@@ -46,6 +46,13 @@ function Header() {
                     Groups
                   </a>
                 </li>
+                {user.role === 'admin' && (
+                  <li>
+                    <a href="/admin/reports" aria-current={current('/admin/reports')}>
+                      Reports
+                    </a>
+                  </li>
+                )}
                 <li>
                   <a href="/profile" aria-current={current('/profile')}>
                     Profile

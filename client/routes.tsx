@@ -45,6 +45,7 @@ const Misconceptions = page(() => import('./pages/misconceptions/index.tsx'));
 const GroupReview = page(() => import('./pages/group-review/index.tsx'));
 const CoachEssay = page(() => import('./pages/coach-essay/index.tsx'));
 const Study = page(() => import('./pages/study/index.tsx'));
+const AdminReports = page(() => import('./pages/admin-reports/index.tsx'));
 const NotFound = page(() => import('./pages/not-found/index.tsx'));
 
 function Redirect({ to }: { to: string }) {
@@ -95,6 +96,7 @@ const GuardedMisconceptions = signedIn(Misconceptions);
 const GuardedGroupReview = signedIn(GroupReview);
 const GuardedCoachEssay = signedIn(CoachEssay);
 const GuardedStudy = signedIn(Study);
+const GuardedAdminReports = signedIn(AdminReports);
 const VisitorSignIn = visitorsOnly(SignIn);
 const VisitorSignUp = visitorsOnly(SignUp);
 
@@ -110,6 +112,7 @@ export function Routes() {
       <Route path="/report/:id" component={GuardedReport} />
       <Route path="/profile" component={GuardedProfile} />
       <Route path="/study" component={GuardedStudy} />
+      <Route path="/admin/reports" component={GuardedAdminReports} />
       <Route path="/essays" component={GuardedEssays} />
       <Route path="/essays/:id" component={GuardedEssay} />
       <Route path="/review/:token" component={GuardedReviewLink} />

@@ -19,7 +19,11 @@ import type {
 
 import type { HistorySchema, MasterySchema, ReviewStatusSchema, SelfRatingsSchema, WeakDrillSchema } from '../../server/schemas/learning.ts';
 
+import type { AdminQueueSchema, CreateReportSchema, QuestionReportSchema, ResolveReportSchema } from '../../server/schemas/report.ts';
+
 export type User = Static<typeof UserSchema>;
+export type QuestionReport = Static<typeof QuestionReportSchema>;
+export type AdminQueue = Static<typeof AdminQueueSchema>;
 export type Mastery = Static<typeof MasterySchema>;
 export type ReviewStatus = Static<typeof ReviewStatusSchema>;
 export type History = Static<typeof HistorySchema>;
@@ -121,6 +125,10 @@ export const api = {
   reviews: () => call<ReviewStatus>('GET', '/api/learning/reviews'),
   startReview: () => call<AttemptReply>('POST', '/api/learning/reviews/start'),
   history: () => call<History>('GET', '/api/learning/history'),
+  reportQuestion: (itemId: string, body: Static<typeof CreateReportSchema>) => call<QuestionReport>('POST', `/api/items/${encodeURIComponent(itemId)}/reports`, body),
+  myReports: () => call<{ reports: QuestionReport[] }>('GET', '/api/me/reports'),
+  adminReports: () => call<AdminQueue>('GET', '/api/admin/reports'),
+  resolveReport: (id: number, body: Static<typeof ResolveReportSchema>) => call<QuestionReport>('POST', `/api/admin/reports/${id}`, body),
   rubric: () => call<Rubric>('GET', '/api/part2/rubric'),
   prompts: () => call<{ prompts: PromptSummary[] }>('GET', '/api/part2/prompts'),
   createEssay: (body: Static<typeof CreateEssaySchema>) => call<Essay>('POST', '/api/essays', body),

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Status = Type.Union([Type.Literal('open'), Type.Literal('upheld'), Type.Literal('rejected')]);
+const Reason = Type.Union([Type.Literal('key_wrong'), Type.Literal('two_right'), Type.Literal('outdated'), Type.Literal('unclear'), Type.Literal('other')]);
 
 export const ItemParams = Type.Object({ itemId: Type.String({ pattern: '^\\d{1,2}[A-Z]-\\d{3,}$' }) });
 export const ReportIdParams = Type.Object({ reportId: Type.Integer({ minimum: 1 }) });
@@ -11,7 +12,7 @@ export const CreateReportSchema = Type.Object(
   {
     /** The attempt where the candidate saw the item with its key (tutor after answering, or handed in). */
     attemptId: Type.String({ format: 'uuid' }),
-    reason: Type.Union([Type.Literal('key_wrong'), Type.Literal('two_right'), Type.Literal('outdated'), Type.Literal('unclear'), Type.Literal('other')]),
+    reason: Reason,
     text: Type.String({ maxLength: 2000 }),
   },
   { additionalProperties: false },
@@ -21,7 +22,7 @@ export const QuestionReportSchema = Type.Object({
   id: Type.Integer(),
   itemId: Type.String(),
   version: Type.Integer(),
-  reason: Type.String(),
+  reason: Reason,
   text: Type.String(),
   status: Status,
   reply: Nullable(Type.String()),

@@ -4,13 +4,14 @@ import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { AreaChart } from '../../components/area-chart/index.tsx';
 import { TableScroll } from '../../components/table-scroll/index.tsx';
-import { api, ApiError, type Framework, type Report, type ReportItem } from '../../lib/api.ts';
+import { api, ApiError, type Framework, type QuestionReport, type Report, type ReportItem } from '../../lib/api.ts';
 import { dateTime, multiplier, pct, plural, spokenDuration } from '../../lib/format.ts';
 import { clearQueue, pendingAnswers, type QueuedAnswer } from '../../lib/offline-queue.ts';
 import { usePage } from '../../lib/page.ts';
 import { areaName, areaOf, categoryName, codeSummary, framework as frameworkSignal, loadFramework } from '../../models/framework.ts';
 import css from './report.module.css';
 import { NextSteps } from './next-steps.tsx';
+import { ReportQuestion } from './report-question.tsx';
 
 type Filter = 'all' | 'missed' | 'flagged';
 
@@ -20,11 +21,14 @@ export default function ReportPage() {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [unsaved, setUnsaved] = useState<QueuedAnswer[]>(() => pendingAnswers(id));
+  // The candidate's earlier question reports, with any reply (a failure here only hides them).
+  const [reports, setReports] = useState<QuestionReport[]>([]);
   usePage(report ? 'Report' : 'Loading report', { focusHeading: report !== null || error !== null });
 
   useEffect(() => {
     void loadFramework().catch(() => undefined);
     api.report(id).then(setReport, (err) => setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', 'The report could not be loaded.')));
+    api.myReports().then(({ reports }) => setReports(reports), () => undefined);
   }, [id]);
 
   if (error) {
@@ -194,7 +198,7 @@ export default function ReportPage() {
         </TableScroll>
       </section>
 
-      <ItemReview items={report.items} />
+      <ItemReview items={report.items} attemptId={report.attemptId} reports={reports} />
     </article>
   );
 }
@@ -223,7 +227,7 @@ function Focus({ report, fw }: { report: Report; fw: Framework | null }) {
   );
 }
 
-function ItemReview({ items }: { items: ReportItem[] }) {
+function ItemReview({ items, attemptId, reports }: { items: ReportItem[]; attemptId: string; reports: QuestionReport[] }) {
   const [filter, setFilter] = useState<Filter>('all');
   const missed = items.filter((i) => !i.correct);
   const flagged = items.filter((i) => i.flagged);
@@ -282,6 +286,7 @@ function ItemReview({ items }: { items: ReportItem[] }) {
                 );
               })}
             </ul>
+            <ReportQuestion attemptId={attemptId} itemId={item.itemId} slot={item.slot} earlier={reports.filter((r) => r.itemId === item.itemId)} />
           </li>
         ))}
       </ol>
