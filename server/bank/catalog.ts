@@ -23,6 +23,8 @@ export interface ItemCatalog {
   byArea: ReadonlyMap<number, ReadonlyMap<string, readonly string[]>>;
   /** One version of an item, active or not; throws if it does not exist. */
   version(itemId: string, version: number): ItemVersion;
+  /** The text an active item shows now; null for a retired or unknown item. */
+  current(itemId: string): ItemContent | null;
 }
 
 const catalogs = perDatabase(buildCatalog);
@@ -50,9 +52,13 @@ function buildCatalog(db: Db): ItemCatalog {
     'select i.code, i.area, v.content from item_versions v join items i on i.id = v.item_id where v.item_id = ? and v.version = ?',
   );
   const versions = new Map<string, ItemVersion>();
-  return {
+  const catalog: ItemCatalog = {
     active,
     byArea,
+    current(itemId) {
+      const item = active.get(itemId);
+      return item ? catalog.version(itemId, item.version).content : null;
+    },
     version(itemId, version) {
       const key = `${itemId}@${version}`;
       let found = versions.get(key);
@@ -65,4 +71,5 @@ function buildCatalog(db: Db): ItemCatalog {
       return found;
     },
   };
+  return catalog;
 }

@@ -90,3 +90,26 @@ export function csvCell(value: string | number | null): string {
 export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
+
+export interface Counted {
+  correct: number;
+  total: number;
+}
+
+/**
+ * Sums counts by a key in one pass; `at(key)` gives correct, answered and percent (zero when the
+ * key has no rows). Results, the export and weak-area drills all read group counts through this.
+ */
+export function sumBy<R extends Counted, K>(rows: readonly R[], key: (r: R) => K) {
+  const sums = new Map<K, Counted>();
+  for (const r of rows) {
+    const s = sums.get(key(r)) ?? { correct: 0, total: 0 };
+    s.correct += r.correct;
+    s.total += r.total;
+    sums.set(key(r), s);
+  }
+  return (k: K) => {
+    const s = sums.get(k) ?? { correct: 0, total: 0 };
+    return { correct: s.correct, total: s.total, percent: percent(s.correct, s.total) };
+  };
+}

@@ -76,7 +76,9 @@ export const sharedEssayRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = requireUser(request);
     const essay = sharedEssay(request.params.token, user.id);
     const levels = checkedLevels(request.body.levels);
-    if (sharedView(essay, user.id).calibration.needed) {
+    // Calibration is needed while the prompt has anchors and this reader has not scored one.
+    const prompt = store.promptAt(essay.promptId, essay.promptVersion);
+    if (prompt.anchors.length && !store.calibrationOf(user.id, prompt.id)) {
       throw new HttpError(409, 'calibrate_first', 'Score the anchor answer first (POST …/calibration); then score this essay.');
     }
     if (!store.addReaderScore(essay.id, user.id, 'peer', app.part2.rubric.version, levels, request.body.comments ?? {}, app.now())) {

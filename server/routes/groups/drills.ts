@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { drillState, isOverdueDrill, misconceptions, rankWeakAreas } from '../../domain/groups.ts';
+import { drillState, isOverdueDrill, misconceptions, rankWeakAreas, sumBy } from '../../domain/groups.ts';
 import { percent } from '../../domain/scoring.ts';
-import { catalogOf } from '../../bank/catalog.ts';
+import { currentKeys } from './results.ts';
 import { requireMembership } from '../../plugins/access.ts';
 import { HttpError, notFound } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/session.ts';
@@ -23,10 +23,21 @@ const SEMESTER_MS = 120 * 86_400_000;
 /** "This group's weakest areas" means its three weakest. */
 const WEAKEST = 3;
 
-function drillView(app: FastifyInstance, drill: DrillRow, viewerId: number, coach: boolean) {
+/** Each group's name and members, read once per request however many of its drills are shown. */
+function groupsOf(app: FastifyInstance) {
+  const store = groupStore(app.db);
+  const seen = new Map<string, { name: string; members: ReturnType<typeof store.members> }>();
+  return (groupId: string) => {
+    let g = seen.get(groupId);
+    if (!g) seen.set(groupId, (g = { name: store.group(groupId).name, members: store.members(groupId) }));
+    return g;
+  };
+}
+
+function drillView(app: FastifyInstance, group: ReturnType<ReturnType<typeof groupsOf>>, drill: DrillRow, viewerId: number, coach: boolean) {
   const store = groupStore(app.db);
   const now = app.now();
-  const members = store.members(drill.groupId);
+  const { members } = group;
   const assignees = members.filter((m) => (drill.assignees ? drill.assignees.includes(m.userId) : true));
   const attempts = new Map(store.drillAttempts(drill.id).map((a) => [a.userId, a]));
   const progressOf = (userId: number) => {
@@ -36,7 +47,7 @@ function drillView(app: FastifyInstance, drill: DrillRow, viewerId: number, coac
   };
   const mine = assignees.some((m) => m.userId === viewerId) ? progressOf(viewerId) : null;
   return {
-    id: drill.id, groupId: drill.groupId, groupName: store.group(drill.groupId).name, title: drill.title,
+    id: drill.id, groupId: drill.groupId, groupName: group.name, title: drill.title,
     areas: drill.spec.areas ?? [], codes: drill.spec.codes ?? [], items: drill.spec.itemIds?.length ?? 0,
     length: drill.spec.length, mode: drill.spec.mode, minutes: drill.spec.minutes ?? null, dueAt: drill.dueAt, createdAt: drill.createdAt,
     mine: mine && { state: mine.state, attemptId: mine.attempt?.attemptId ?? null, overdue: mine.overdue },
@@ -69,18 +80,14 @@ export const drillRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const spec: DrillRow['spec'] = { length: body.length, mode: body.mode, ...(body.minutes && { minutes: body.minutes }) };
     const since = app.now() - SEMESTER_MS;
     if (body.target === 'weakest') {
-      const rows = store.tallies(m.groupId, since);
-      const areas = app.framework.framework.areas.map((a) => {
-        const here = rows.filter((r) => r.area === a.number);
-        return { area: a.number, weight: a.weight, correct: here.reduce((n, r) => n + r.correct, 0), total: here.reduce((n, r) => n + r.total, 0) };
-      });
+      const byArea = sumBy(store.tallies(m.groupId, since), (r) => r.area);
+      const areas = app.framework.framework.areas.map((a) => ({ area: a.number, weight: a.weight, ...byArea(a.number) }));
       const weakest = rankWeakAreas(areas).slice(0, WEAKEST).map((a) => a.area);
       if (!weakest.length) throw new HttpError(422, 'no_results', 'The group has no results yet to find its weakest areas; choose areas instead.');
       spec.areas = weakest.sort((a, b) => a - b);
     } else if (body.target === 'missed') {
       const counts = store.groupChoiceCounts(m.groupId, since);
-      const { active, version } = catalogOf(app.db);
-      const keys = new Map(counts.filter((c) => active.has(c.itemId)).map((c) => [c.itemId, version(c.itemId, active.get(c.itemId)!.version).content.answer]));
+      const keys = currentKeys(app.db, counts);
       const missed = misconceptions(counts, keys, body.length).map((x) => x.itemId);
       if (!missed.length) throw new HttpError(422, 'no_results', 'The group has not missed any item yet; choose areas instead.');
       spec.itemIds = missed;
@@ -96,20 +103,22 @@ export const drillRoutes: FastifyPluginAsyncTypebox = async (app) => {
       dueAt: body.dueAt ?? null, createdAt: app.now(),
     };
     store.createDrill(drill);
-    return reply.code(201).send(drillView(app, drill, coach.id, true));
+    return reply.code(201).send(drillView(app, groupsOf(app)(m.groupId), drill, coach.id, true));
   });
 
   app.get('/api/groups/:groupId/drills', { config: { access: 'member' }, schema: { params: GroupParams, response: { 200: Type.Object({ drills: Type.Array(DrillSchema) }), ...errors } } }, async (request) => {
     const m = requireMembership(request);
     const viewer = requireUser(request);
     const coach = m.role !== 'member';
-    const drills = store.drills(m.groupId).map((d) => drillView(app, d, viewer.id, coach));
+    const group = groupsOf(app)(m.groupId);
+    const drills = store.drills(m.groupId).map((d) => drillView(app, group, d, viewer.id, coach));
     return { drills: coach ? drills : drills.filter((d) => d.mine !== null) };
   });
 
   app.get('/api/drills', { config: { access: 'user' }, schema: { response: { 200: Type.Object({ drills: Type.Array(DrillSchema) }), ...errors } } }, async (request) => {
     const user = requireUser(request);
-    return { drills: store.drillsForUser(user.id).map((d) => drillView(app, d, user.id, false)).filter((d) => d.mine !== null) };
+    const group = groupsOf(app);
+    return { drills: store.drillsForUser(user.id).map((d) => drillView(app, group(d.groupId), d, user.id, false)).filter((d) => d.mine !== null) };
   });
 
   app.post('/api/groups/:groupId/drills/:drillId/start', { config: { access: 'member' }, schema: { params: DrillParams, response: { 200: AttemptReplySchema, 201: AttemptReplySchema, ...errors } } }, async (request, reply) => {

@@ -3,26 +3,32 @@
 // group misses most, and the coaches' CSV export. Figures come from SQL aggregates.
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { aggregateVisible, misconceptions, rankWeakAreas, toCsv } from '../../domain/groups.ts';
-import { percent } from '../../domain/scoring.ts';
+import { aggregateVisible, misconceptions, rankWeakAreas, sumBy, toCsv } from '../../domain/groups.ts';
 import { catalogOf } from '../../bank/catalog.ts';
+import type { Db } from '../../db/client.ts';
 import { requireMembership } from '../../plugins/access.ts';
 import { notFound } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/session.ts';
 import { errors } from '../../schemas/common.ts';
 import { ExportQuery, GroupParams, GroupResultsSchema, MemberAreaQuery, MemberAreaResultsSchema, MemberParams, MisconceptionsSchema, ResultsQuery } from '../../schemas/group.ts';
-import { groupStore, type CodeTally } from './store.ts';
+import { groupStore } from './store.ts';
 
 const DAY = 86_400_000;
 /** The default period: a semester. */
 const DEFAULT_DAYS = 120;
 const MISCONCEPTIONS = 20;
 
-const tally = (rows: readonly CodeTally[]) => {
-  const correct = rows.reduce((n, r) => n + r.correct, 0);
-  const total = rows.reduce((n, r) => n + r.total, 0);
-  return { correct, total, percent: percent(correct, total) };
-};
+/** Each counted item's key as it reads now (retired items drop out). */
+export function currentKeys(db: Db, counts: readonly { itemId: string }[]): Map<string, string> {
+  const { current } = catalogOf(db);
+  const keys = new Map<string, string>();
+  for (const { itemId } of counts) {
+    if (keys.has(itemId)) continue;
+    const item = current(itemId);
+    if (item) keys.set(itemId, item.answer);
+  }
+  return keys;
+}
 
 export const groupResultRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const store = groupStore(app.db);
@@ -34,8 +40,11 @@ export const groupResultRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const rows = store.tallies(m.groupId, since(days));
     const contributors = new Set(rows.map((r) => r.userId)).size;
     const visible = aggregateVisible(contributors, m.role);
-    const areas = app.framework.framework.areas.map((a) => ({ area: a.number, name: a.name, weight: a.weight, ...tally(rows.filter((r) => r.area === a.number)) }));
-    const codes = app.framework.framework.areas.flatMap((a) => a.codes.map((c) => ({ code: c.code, area: a.number, ...tally(rows.filter((r) => r.code === c.code)) })));
+    const byArea = sumBy(rows, (r) => r.area);
+    const byCode = sumBy(rows, (r) => r.code);
+    const byCell = sumBy(rows, (r) => `${r.userId}:${r.area}`);
+    const areas = app.framework.framework.areas.map((a) => ({ area: a.number, name: a.name, weight: a.weight, ...byArea(a.number) }));
+    const codes = app.framework.framework.areas.flatMap((a) => a.codes.map((c) => ({ code: c.code, area: a.number, ...byCode(c.code) })));
     const coach = m.role !== 'member';
     return {
       days,
@@ -48,7 +57,7 @@ export const groupResultRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ? store.members(m.groupId).map((member) => ({
             userId: member.userId,
             name: member.name,
-            areas: app.framework.framework.areas.map((a) => ({ area: a.number, ...tally(rows.filter((r) => r.userId === member.userId && r.area === a.number)) })),
+            areas: app.framework.framework.areas.map((a) => ({ area: a.number, ...byCell(`${member.userId}:${a.number}`) })),
           }))
         : null,
     };
@@ -64,8 +73,8 @@ export const groupResultRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!member) throw notFound('This member');
     const area = app.framework.area.get(request.query.area);
     if (!area) throw notFound(`Area ${request.query.area}`);
-    const rows = store.tallies(m.groupId, since(request.query.days ?? DEFAULT_DAYS)).filter((r) => r.userId === member.userId && r.area === area.number);
-    return { userId: member.userId, name: member.name, area: area.number, codes: area.codes.map((c) => ({ code: c.code, ...tally(rows.filter((r) => r.code === c.code)) })) };
+    const byCode = sumBy(store.tallies(m.groupId, since(request.query.days ?? DEFAULT_DAYS)).filter((r) => r.userId === member.userId), (r) => r.code);
+    return { userId: member.userId, name: member.name, area: area.number, codes: area.codes.map((c) => ({ code: c.code, ...byCode(c.code) })) };
   });
 
   app.get('/api/groups/:groupId/misconceptions', { config: { access: 'member' }, schema: { params: GroupParams, querystring: ResultsQuery, response: { 200: MisconceptionsSchema, ...errors } } }, async (request) => {
@@ -78,9 +87,9 @@ export const groupResultRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!aggregateVisible(contributors, m.role)) return { days, contributors, visible: false, items: [] };
     const counts = store.choiceCounts(m.groupId, since(days), viewer.id);
     // Shown as the item reads now (retired items drop out); choices on earlier versions still count.
-    const { active, version } = catalogOf(app.db);
-    const content = (itemId: string) => version(itemId, active.get(itemId)!.version).content;
-    const keys = new Map(counts.filter((c) => active.has(c.itemId)).map((c) => [c.itemId, content(c.itemId).answer]));
+    const { active, current } = catalogOf(app.db);
+    const content = (itemId: string) => current(itemId)!;
+    const keys = currentKeys(app.db, counts);
     return {
       days, contributors, visible: true,
       items: misconceptions(counts, keys, MISCONCEPTIONS).map((x) => {
@@ -104,11 +113,11 @@ export const groupResultRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const from = since(request.query.days ?? DEFAULT_DAYS);
     let rows: (string | number | null)[][];
     if (request.query.kind === 'areas') {
-      const tallies = store.tallies(m.groupId, from);
+      const byCell = sumBy(store.tallies(m.groupId, from), (r) => `${r.userId}:${r.area}`);
       rows = [['member', 'area', 'area name', 'correct', 'answered', 'percent']];
       for (const member of store.members(m.groupId)) {
         for (const a of app.framework.framework.areas) {
-          const t = tally(tallies.filter((r) => r.userId === member.userId && r.area === a.number));
+          const t = byCell(`${member.userId}:${a.number}`);
           rows.push([member.name, a.number, a.name, t.correct, t.total, t.total ? t.percent : null]);
         }
       }
