@@ -16,7 +16,9 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', root: '.', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'api', root: '.', include: ['test/api/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } },
-      { test: { name: 'e2e', root: '.', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
+      { test: { name: 'e2e', root: '.', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000,
+        // One browser file at a time (timing-sensitive journeys on a 2-core machine); the client is built once.
+        globalSetup: ['test/e2e/support/global-setup.ts'], fileParallelism: false } },
     ],
   },
 });

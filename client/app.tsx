@@ -1,7 +1,7 @@
 // The shell: skip link, header with navigation, one <main>, the router.
 import { ErrorBoundary, LocationProvider, useLocation } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
-import { currentUser, loadSession, signOut } from './models/session.ts';
+import { currentUser, loadSession, signOut, signOutProblem } from './models/session.ts';
 import { Routes } from './routes.tsx';
 
 function Header() {
@@ -9,17 +9,14 @@ function Header() {
   const { path, route } = useLocation();
   const inExam = path.startsWith('/exam/');
   const current = (href: string) => (path === href ? 'page' : undefined);
+  // Offline, the person stays signed in and is told so (see signOutProblem in models/session.ts).
   const out = async () => {
-    try {
-      await signOut();
-    } finally {
-      route('/signin');
-    }
+    if (await signOut()) route('/signin');
   };
   return (
     <header class="site-header">
       <div class="wrap site-header__inner">
-        <a class="brand" href={user ? '/' : '/signin'}>
+        <a class="brand" href="/">
           CETL Practice
         </a>
         <nav aria-label="Main">
@@ -96,6 +93,11 @@ export function App() {
       </a>
       <Header />
       <main id="main" class="wrap" tabIndex={-1}>
+        {signOutProblem.value && (
+          <p class="notice notice--bad" role="alert" key={signOutProblem.value.at} data-testid="sign-out-problem">
+            {signOutProblem.value.message}
+          </p>
+        )}
         {currentUser.value === undefined ? (
           <p class="muted">Loading…</p>
         ) : (

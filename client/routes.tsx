@@ -27,6 +27,7 @@ function page(load: () => Promise<{ default: AnyPage }>): AnyPage {
   return lazy(() => load().catch((): { default: AnyPage } => ({ default: ChunkFailed })));
 }
 
+const Landing = page(() => import('./pages/landing/index.tsx'));
 const SignIn = page(() => import('./pages/sign-in/index.tsx'));
 const SignUp = page(() => import('./pages/sign-up/index.tsx'));
 const Dashboard = page(() => import('./pages/dashboard/index.tsx'));
@@ -46,6 +47,9 @@ const GroupReview = page(() => import('./pages/group-review/index.tsx'));
 const CoachEssay = page(() => import('./pages/coach-essay/index.tsx'));
 const Study = page(() => import('./pages/study/index.tsx'));
 const AdminReports = page(() => import('./pages/admin-reports/index.tsx'));
+const ForgotPassword = page(() => import('./pages/forgot-password/index.tsx'));
+const ResetPassword = page(() => import('./pages/reset-password/index.tsx'));
+const ConfirmEmail = page(() => import('./pages/confirm-email/index.tsx'));
 const NotFound = page(() => import('./pages/not-found/index.tsx'));
 
 function Redirect({ to }: { to: string }) {
@@ -82,6 +86,10 @@ function visitorsOnly<P extends object>(Page: ComponentType<P>) {
 }
 
 const GuardedDashboard = signedIn(Dashboard);
+/** `/`: the dashboard when signed in, the landing page for visitors. */
+function Home() {
+  return currentUser.value ? <GuardedDashboard /> : <Landing />;
+}
 const GuardedRunner = signedIn(ExamRunner);
 const GuardedReview = signedIn(Review);
 const GuardedReport = signedIn(Report);
@@ -103,9 +111,13 @@ const VisitorSignUp = visitorsOnly(SignUp);
 export function Routes() {
   return (
     <Router>
-      <Route path="/" component={GuardedDashboard} />
+      <Route path="/" component={Home} />
       <Route path="/signin" component={VisitorSignIn} />
       <Route path="/signup" component={VisitorSignUp} />
+      {/* Reached from mailed links, signed in or not: the link itself is the proof. */}
+      <Route path="/forgot-password" component={ForgotPassword} />
+      <Route path="/reset/:token" component={ResetPassword} />
+      <Route path="/confirm-email/:token" component={ConfirmEmail} />
       <Route path="/exam/:id/review" component={GuardedReview} />
       <Route path="/exam/:id/:slot" component={GuardedRunner} />
       <Route path="/exam/:id" component={GuardedRunner} />

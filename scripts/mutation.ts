@@ -2,8 +2,10 @@
 // own incremental file (only mutants in changed code or touched by changed tests run again), HTML
 // and JSON report under reports/mutation/<folder>/, then the score per folder. Folders proven by
 // unit tests alone (domain, bank, client) are run against the unit tests only, which is much faster.
+// The TypeScript checker compiles tsconfig.mutation.json (server/ and client/ only): a mutant that
+// breaks types breaks them there, and leaving tests and scripts out makes each check quicker.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -16,7 +18,16 @@ const FOLDERS: { folder: string; tests: 'unit' | 'all' }[] = [
   { folder: 'client/lib', tests: 'unit' },
 ];
 
-const { values, positionals } = parseArgs({ options: { force: { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: {
+    force: { type: 'boolean', default: false },
+    'report-only': { type: 'boolean', default: false },
+    // --only 'server/routes/attempts/**': mutate just these files of the chosen folder (a slow folder in
+    // parts); the incremental file keeps each part's results for the next full run.
+    only: { type: 'string', multiple: true },
+  },
+  allowPositionals: true,
+});
 const chosen = positionals.length ? FOLDERS.filter((f) => positionals.includes(f.folder)) : FOLDERS;
 const base = JSON.parse(readFileSync('stryker.config.json', 'utf8'));
 const dirOf = (folder: string) => join('reports/mutation', folder.replace('/', '-'));
@@ -26,10 +37,12 @@ for (const { folder, tests } of values['report-only'] ? [] : chosen) {
   mkdirSync(dir, { recursive: true });
   const config = {
     ...base,
-    mutate: [`${folder}/**/*.ts`, '!server/bank/*-cli.ts'],
+    mutate: [...(values.only?.filter((glob) => glob.startsWith(`${folder}/`)) ?? [`${folder}/**/*.ts`]), '!server/bank/*-cli.ts'],
     incrementalFile: join(dir, 'incremental.json'),
     htmlReporter: { fileName: join(dir, 'mutation.html') },
     jsonReporter: { fileName: join(dir, 'mutation.json') },
+    // Per folder, so two folders can run at once without sharing a sandbox.
+    tempDirName: join(dir, '.stryker-tmp'),
   };
   delete config.$schema;
   const configFile = join(dir, 'stryker.config.json');
@@ -43,7 +56,7 @@ for (const { folder, tests } of values['report-only'] ? [] : chosen) {
 }
 
 interface MutantResult { status: string }
-console.log('\nfolder            mutants  killed  survived  no cover  timeout  score');
+console.log('\nfolder            mutants  killed  survived  no cover  timeout  score   files');
 let all = { killed: 0, total: 0 };
 for (const { folder } of FOLDERS) {
   const file = join(dirOf(folder), 'mutation.json');
@@ -53,13 +66,16 @@ for (const { folder } of FOLDERS) {
   }
   const report = JSON.parse(readFileSync(file, 'utf8')) as { files: Record<string, { mutants: MutantResult[] }> };
   // An incremental file may carry other folders' results along: count this folder's files only.
-  const mutants = Object.entries(report.files).filter(([file]) => file.startsWith(`${folder}/`)).flatMap(([, f]) => f.mutants);
+  const reported = Object.entries(report.files).filter(([file]) => file.startsWith(`${folder}/`));
+  const mutants = reported.flatMap(([, f]) => f.mutants);
+  // A run with --only covers part of the folder: say how much of it the row stands for.
+  const sources = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('-cli.ts'));
   const count = (s: string) => mutants.filter((m) => m.status === s).length;
   const [killed, survived, noCoverage, timeout] = [count('Killed'), count('Survived'), count('NoCoverage'), count('Timeout')];
   // Stryker's mutation score: detected (killed or timed out) over all valid mutants.
   const valid = killed + survived + noCoverage + timeout;
   all = { killed: all.killed + killed + timeout, total: all.total + valid };
   const score = valid ? (100 * (killed + timeout)) / valid : 0;
-  console.log(`${folder.padEnd(16)}  ${String(valid).padStart(7)}  ${String(killed).padStart(6)}  ${String(survived).padStart(8)}  ${String(noCoverage).padStart(8)}  ${String(timeout).padStart(7)}  ${score.toFixed(1).padStart(5)}%`);
+  console.log(`${folder.padEnd(16)}  ${String(valid).padStart(7)}  ${String(killed).padStart(6)}  ${String(survived).padStart(8)}  ${String(noCoverage).padStart(8)}  ${String(timeout).padStart(7)}  ${score.toFixed(1).padStart(5)}%  ${reported.length} of ${sources.length}`);
 }
 if (all.total) console.log(`${'all'.padEnd(16)}  ${String(all.total).padStart(7)}  ${' '.repeat(41)}${((100 * all.killed) / all.total).toFixed(1).padStart(5)}%`);

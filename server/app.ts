@@ -34,6 +34,7 @@ import { drillRoutes } from './routes/groups/drills.ts';
 import { groupEssayRoutes } from './routes/groups/essays.ts';
 import { learningRoutes } from './routes/learning/index.ts';
 import { reportRoutes } from './routes/reports/index.ts';
+import { mailPlugin, type MailOptions } from './mail.ts';
 
 export interface AppOptions extends AppContext {
   sessionSecret: string;
@@ -41,6 +42,8 @@ export interface AppOptions extends AppContext {
   /** Folder of the built client; served with an SPA fallback when it exists. */
   clientDir?: string;
   http?: Partial<HttpOptions>;
+  /** Password-reset and email-change mail; none given → links are written to the log. */
+  mail?: MailOptions;
 }
 
 export interface RouteEntry {
@@ -114,6 +117,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(accessPlugin);
   // Two password hashes at once (one per core); up to 200 more wait their turn, the rest get 503.
   app.decorate('hashSlots', hashSlots(2, 200));
+  await app.register(mailPlugin, options.mail ?? {});
 
   await app.register(healthRoutes);
   await app.register(authRoutes);

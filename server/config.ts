@@ -32,6 +32,11 @@ export interface Config extends HttpOptions {
   sessionSecret: string;
   logLevel: string;
   bankPath: string;
+  /** Mail for password resets and email changes: unset → links go to the log (see server/mail.ts). */
+  smtpUrl?: string;
+  /** Where users reach the app; the base of mailed links (required with SMTP_URL). */
+  publicUrl?: string;
+  mailFrom?: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -57,8 +62,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   sessionSecret ??= storedSecret(databasePath);
   const bankPath = env.BANK_PATH ?? './question-bank';
+  // An empty value counts as unset (SMTP_URL= in a unit file switches mail off).
+  const [smtpUrl, publicUrl, mailFrom] = [env.SMTP_URL, env.PUBLIC_URL, env.MAIL_FROM].map((v) => v || undefined);
+  if (smtpUrl !== undefined && !/^smtps?:\/\/\S+$/.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL (e.g. smtps://user:pass@mail.example.org)');
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address (got "${publicUrl}")`);
+  if (smtpUrl !== undefined && publicUrl === undefined) throw new ConfigError('PUBLIC_URL must be set when SMTP_URL is: mailed links use it (e.g. https://cetl.example.org)');
   return {
-    port: Number(port), host, databasePath, sessionSecret, logLevel, bankPath,
+    port: Number(port), host, databasePath, sessionSecret, logLevel, bankPath, smtpUrl, publicUrl, mailFrom,
     trustProxy: env.TRUST_PROXY === undefined ? HTTP_DEFAULTS.trustProxy : trustProxy(env.TRUST_PROXY),
     cookieSecure: oneOf('COOKIE_SECURE', env.COOKIE_SECURE ?? HTTP_DEFAULTS.cookieSecure, ['auto', 'always', 'never'] as const),
     requestTimeoutMs: wholeNumber('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS ?? String(HTTP_DEFAULTS.requestTimeoutMs), 100),

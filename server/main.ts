@@ -47,6 +47,7 @@ async function main() {
     sessionSecret: config.sessionSecret,
     logger: { level: config.logLevel },
     http: config,
+    mail: { smtpUrl: config.smtpUrl, publicUrl: config.publicUrl, from: config.mailFrom },
   });
   app.log.info({ ...synced, items: bank.items.length, database: config.databasePath }, 'question bank synced');
   const sweep = setInterval(() => {

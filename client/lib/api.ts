@@ -108,8 +108,19 @@ export const api = {
   me: () => call<{ user: User }>('GET', '/api/me'),
   updateMe: (body: Static<typeof UpdateMeSchema>) => call<{ user: User }>('PATCH', '/api/me', body),
   changePassword: (body: Static<typeof ChangePasswordSchema>) => call<{ user: User }>('POST', '/api/me/password', body),
+  // Account basics (server/routes/auth/reset.ts, server/routes/me/account.ts).
+  requestPasswordReset: (email: string) => call<{ message: string }>('POST', '/api/auth/password-reset', { email }),
+  resetPassword: (token: string, password: string) => call<{ message: string }>('POST', '/api/auth/password-reset/confirm', { token, password }),
+  changeEmail: (email: string, password: string) => call<{ message: string; pendingEmail: string }>('POST', '/api/me/email', { email, password }),
+  confirmEmail: (token: string) => call<{ message: string; email: string }>('POST', '/api/auth/email-confirm', { token }),
+  deleteAccount: (confirm: string, password: string) =>
+    call<{ message: string; groupsHandedOver: number; groupsDeleted: number }>('POST', '/api/me/delete', { confirm, password }),
   framework: () => call<Framework>('GET', '/api/framework'),
-  createAttempt: (body: CreateAttempt) => call<AttemptReply>('POST', '/api/attempts', body),
+  /** An exam-mode attempt waits for its intro screen's Begin (POST …/begin) unless the body says otherwise. */
+  createAttempt: (body: CreateAttempt) =>
+    call<AttemptReply>('POST', '/api/attempts', (body.mode ?? 'exam') === 'exam' ? { startClock: 'on_begin', ...body } : body),
+  /** Starts the clock of an attempt that waits for it (idempotent). */
+  beginAttempt: (id: string) => call<AttemptReply>('POST', `/api/attempts/${encodeURIComponent(id)}/begin`),
   attempts: () => call<{ attempts: AttemptSummary[] }>('GET', '/api/attempts'),
   attempt: (id: string) => call<AttemptReply>('GET', `/api/attempts/${encodeURIComponent(id)}`),
   putResponse: (id: string, slot: number, body: PutResponse) =>

@@ -8,15 +8,31 @@ export function clock(ms: number): string {
   return `${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
-/** "1 hour 5 minutes", "4 minutes", for screen readers and summaries. */
+/** Whole seconds in `ms`, rounded up like clock() so a duration and its clock always agree. */
+function parts(ms: number): [h: number, m: number, s: number] {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  return [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+}
+
+/**
+ * An exact duration, to the second, in short units: "1 min 30 s", "2 h", "1 h 5 min 9 s", "45 s";
+ * none at all is "0 min". Zero parts are left out; nothing is rounded to the minute.
+ */
+export function duration(ms: number): string {
+  const [h, m, s] = parts(ms);
+  const out = [h && `${h} h`, m && `${m} min`, s && `${s} s`].filter(Boolean);
+  return out.length ? out.join(' ') : '0 min';
+}
+
+/**
+ * The same exact duration in words, for screen readers: "1 minute 30 seconds", "1 hour 5 minutes",
+ * "4 minutes", "0 minutes".
+ */
 export function spokenDuration(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / 60_000));
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
+  const [h, m, s] = parts(ms);
   const part = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  if (h && m) return `${part(h, 'hour')} ${part(m, 'minute')}`;
-  if (h) return part(h, 'hour');
-  return part(m, 'minute');
+  const out = [h && part(h, 'hour'), m && part(m, 'minute'), s && part(s, 'second')].filter(Boolean);
+  return out.length ? out.join(' ') : '0 minutes';
 }
 
 export const pct = (n: number) => `${Math.round(n)}%`;

@@ -10,6 +10,8 @@ export interface QueuedAnswer {
   flagged: boolean;
   /** "I guessed" (absent in entries queued before the toggle existed: not guessed). */
   guessed?: boolean;
+  /** Options struck out, letters in order ("AC"); absent in entries from before strike-out (the server keeps its own). */
+  struck?: string;
   /** Increases with every write on this device, across tabs; identifies the write to acknowledge. */
   seq: number;
   /** When the candidate made the choice (client clock; informational). */
@@ -57,7 +59,7 @@ export function pendingAnswers(attemptId: string): QueuedAnswer[] {
   return Object.values(load(attemptId)).sort((a, b) => a.seq - b.seq);
 }
 
-export function enqueue(attemptId: string, answer: Pick<QueuedAnswer, 'slot' | 'choice' | 'flagged' | 'guessed'>): { entry: QueuedAnswer; persisted: boolean } {
+export function enqueue(attemptId: string, answer: Pick<QueuedAnswer, 'slot' | 'choice' | 'flagged' | 'guessed' | 'struck'>): { entry: QueuedAnswer; persisted: boolean } {
   const queue = load(attemptId);
   const now = Date.now();
   const entry: QueuedAnswer = { ...answer, at: now, seq: now * 1000 + (counter++ % 1000) };

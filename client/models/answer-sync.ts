@@ -1,5 +1,5 @@
 // Sends an attempt's queued answers to the server, oldest first, one at a time.
-import { api, ApiError, type SavedResponse } from '../lib/api.ts';
+import { api, ApiError, type PutResponse, type SavedResponse } from '../lib/api.ts';
 import { acknowledge, pendingAnswers, queuedAttemptIds, type QueuedAnswer } from '../lib/offline-queue.ts';
 
 export type FlushOutcome =
@@ -15,6 +15,16 @@ export interface FlushHooks {
   refused?(answer: QueuedAnswer, error: ApiError): void;
 }
 
+/** The PUT body for a queued write: the whole response; strikes only when the entry carries them. */
+export function bodyOf(answer: QueuedAnswer): PutResponse {
+  return {
+    choice: answer.choice,
+    flagged: answer.flagged,
+    guessed: answer.guessed ?? false,
+    ...(answer.struck !== undefined && { struck: answer.struck }),
+  };
+}
+
 const inFlight = new Map<string, Promise<FlushOutcome>>();
 
 export function flushQueue(attemptId: string, hooks: FlushHooks = {}): Promise<FlushOutcome> {
@@ -26,7 +36,7 @@ export function flushQueue(attemptId: string, hooks: FlushHooks = {}): Promise<F
       if (!next) return 'done';
       let reply: SavedResponse;
       try {
-        reply = await api.putResponse(attemptId, next.slot, { choice: next.choice, flagged: next.flagged, guessed: next.guessed ?? false });
+        reply = await api.putResponse(attemptId, next.slot, bodyOf(next));
       } catch (err) {
         if (!(err instanceof ApiError) || err.retryable) return 'network';
         if (err.status === 401) return 'unauthenticated';

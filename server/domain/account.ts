@@ -37,3 +37,31 @@ export function nameProblem(name: string): string | null {
   if (UNSAFE_NAME.test(name)) return 'Names may not contain control characters or text-direction overrides.';
   return null;
 }
+
+// Links sent by mail (account_tokens). A reset link is short-lived; a new address may be read
+// later, and its link changes nothing but the address (the password was checked when it was asked for).
+export const RESET_TOKEN_MS = 30 * 60 * 1000;
+export const EMAIL_TOKEN_MS = 24 * 60 * 60 * 1000;
+/** Mails of one kind sent to one account in this window at most (no mail-bombing through us). */
+export const ACCOUNT_MAIL_WINDOW_MS = 15 * 60 * 1000;
+export const ACCOUNT_MAILS_PER_WINDOW = 3;
+/** Password-reset requests from one address in the window (answered 429 beyond, whatever the email). */
+export const RESET_REQUESTS_PER_ADDRESS = 10;
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/** Deleting an account is confirmed by typing its email address (case and outer spaces do not matter). */
+export function deleteConfirmed(typed: string, email: string): boolean {
+  return normaliseEmail(typed) === normaliseEmail(email);
+}
+
+/**
+ * Who takes over a group when its owner deletes their account: the longest-serving coach (then the
+ * lowest id), or nobody, and the group is deleted. A plain member is never promoted: members joined
+ * on the promise that only coaches see their individual results.
+ */
+export function heirOf(members: readonly { userId: number; role: string; joinedAt: number }[], leaving: number): number | null {
+  const coaches = members.filter((m) => m.role === 'coach' && m.userId !== leaving);
+  coaches.sort((a, b) => a.joinedAt - b.joinedAt || a.userId - b.userId);
+  return coaches[0]?.userId ?? null;
+}

@@ -63,6 +63,38 @@ export function assembleFromPools(
   return { ok: true, items: shuffled(chosen, random) };
 }
 
+/**
+ * What a candidate reads when a draw falls short. When the request named skill codes, the message
+ * names the codes of the short area (with each one's count when there are several), never just the
+ * area: "The bank has 9 items available for code 7C and this attempt needs 12." Items held back
+ * because an open exam shows them are counted apart, so the figure is what can be seated now.
+ * `pools` are the short area's code pools as drawn (only the requested codes when codes were asked for);
+ * `requested` are the requested codes that lie in that area (empty or absent: a whole-area draw).
+ */
+export function shortfallMessage(shortfall: Shortfall, pools: readonly CodePool[], requested: readonly string[] = []): string {
+  const { area, needed, available } = shortfall;
+  const held = pools.reduce((n, p) => n + p.excludedCount, 0);
+  const heldNote = held > 0 ? ` (${held} more ${held === 1 ? 'is' : 'are'} in an exam you have open)` : '';
+  const items = (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`;
+  let what: string;
+  if (requested.length === 0) what = `area ${area}`;
+  else if (requested.length === 1) what = `code ${requested[0]}`;
+  else {
+    const count = (code: string) => {
+      const pool = pools.find((p) => p.code === code);
+      return pool ? pool.itemIds.length - pool.excludedCount : 0;
+    };
+    what = `codes ${listed(requested.map((code) => `${code} (${count(code)})`))}`;
+  }
+  const advice = requested.length === 0 ? 'Choose fewer questions or more areas.' : 'Choose fewer questions or more codes.';
+  return `The bank has ${items(available)} available for ${what}${heldNote} and this attempt needs ${needed}. ${advice}`;
+}
+
+/** "7A and 7C", "7A, 7B and 7C" (two or more). */
+function listed(parts: readonly string[]): string {
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
 /** The same draw from a flat list of candidates (tests, scripts): grouped into pools first. */
 export function assemble(blueprint: readonly AreaCount[], pool: readonly Candidate[], seed: number): Assembly {
   const pools = new Map<number, Map<string, { itemIds: string[]; seen: Candidate[] }>>();

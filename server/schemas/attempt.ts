@@ -11,6 +11,11 @@ export const CreateAttemptSchema = Type.Object(
     areas: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 99 }), { minItems: 1, uniqueItems: true })),
     codes: Type.Optional(Type.Array(Type.String({ pattern: '^\\d{1,2}[A-Z]$' }), { minItems: 1, uniqueItems: true })),
     seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
+    /**
+     * `now` (default): a timed attempt's clock starts as it is created. `on_begin`: it starts only at
+     * POST /api/attempts/:id/begin, after the candidate has read the intro screen.
+     */
+    startClock: Type.Optional(Type.Union([Type.Literal('now'), Type.Literal('on_begin')])),
   },
   { additionalProperties: false },
 );
@@ -27,6 +32,10 @@ export const AttemptSummarySchema = Type.Object({
   submittedAt: Type.Union([Type.Integer(), Type.Null()]),
   closedBy: Type.Union([Type.Literal('candidate'), Type.Literal('time'), Type.Null()]),
   answered: Type.Integer(),
+  /** Planned minutes before the accommodation (null: untimed). */
+  minutes: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  /** False while a timed attempt waits for POST /api/attempts/:id/begin (its clock has not started). */
+  begun: Type.Optional(Type.Boolean()),
   score: Type.Union([Type.Object({ correct: Type.Integer(), total: Type.Integer(), percent: Type.Number() }), Type.Null()]),
 });
 
@@ -51,6 +60,8 @@ export const ResponseSchema = Type.Object({
   choice: Type.Union([Letter, Type.Null()]),
   flagged: Type.Boolean(),
   guessed: Type.Boolean(),
+  /** Options struck out by the candidate, letters in order ("AC"); absent when none. */
+  struck: Type.Optional(Type.String()),
   savedAt: Type.Union([Type.Integer(), Type.Null()]),
   ...Reveal,
 });
@@ -68,6 +79,8 @@ export const PutResponseSchema = Type.Object(
     flagged: Type.Optional(Type.Boolean()),
     /** "I guessed": a right answer marked so still comes back in spaced review. */
     guessed: Type.Optional(Type.Boolean()),
+    /** Options struck out, letters in order without repeats ("AC"); "" strikes none. Independent of the choice. */
+    struck: Type.Optional(Type.String({ pattern: '^A?B?C?D?$', maxLength: 4 })),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -77,6 +90,7 @@ export const SavedResponseSchema = Type.Object({
   choice: Type.Union([Letter, Type.Null()]),
   flagged: Type.Boolean(),
   guessed: Type.Boolean(),
+  struck: Type.Optional(Type.String()),
   savedAt: Type.Integer(),
   remainingMs: Type.Union([Type.Integer(), Type.Null()]),
   ...Reveal,

@@ -55,6 +55,7 @@ describe.skipIf(!hasChromium)('dashboard and profile', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await page.waitForURL(/\/exam\/[^/]+\/1$/);
     attemptId = new URL(page.url()).pathname.split('/')[2];
+    await page.getByRole('button', { name: 'Begin the exam' }).click(); // the exam intro comes first
     await page.locator('#question-title').waitFor();
     expect(await page.getByText('includes ×1.5 time accommodation').count()).toBe(1);
     const seconds = await timerSeconds(page);

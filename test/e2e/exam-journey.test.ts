@@ -1,4 +1,5 @@
-// The whole candidate journey by keyboard alone: sign up, start a 10-item exam, answer (letters,
+// The whole candidate journey by keyboard alone: sign up, start a 10-item exam (its intro, then
+// Begin), answer (letters,
 // digits, arrows, Enter), flag, lose the network and keep answering, come back online, reload and
 // resume, open a second tab, review, hand in, read the report. axe-core on every screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +81,11 @@ describe.skipIf(!hasChromium)('candidate journey by keyboard alone', () => {
 
     await page.waitForURL(/\/exam\/[^/]+\/1$/);
     attemptId = new URL(page.url()).pathname.split('/')[2];
+    // The intro comes first; the clock starts with "Begin the exam" (by keyboard: Tab to it, Enter).
+    await page.getByTestId('exam-intro').waitFor();
+    await expectNoAxeViolations('exam intro');
+    await tabTo(page, 'button', 'Begin the exam');
+    await page.keyboard.press('Enter');
     await expect.poll(heading).toBe('Question 1 of 10');
     // Focus is on the question, so the keys act at once.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('question-title');
@@ -228,7 +234,7 @@ describe.skipIf(!hasChromium)('candidate journey by keyboard alone', () => {
     await page.waitForURL(`${server.url}/report/${attemptId}`);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Report');
 
-    const report = await getJson<{ score: { correct: number; total: number }; items: { slot: number; correct: boolean; flagged: boolean }[] }>(
+    const report = await getJson<{ score: { correct: number; total: number }; items: { slot: number; choice: string | null; correct: boolean; flagged: boolean }[] }>(
       context.request,
       `${server.url}/api/attempts/${attemptId}/report`,
     );
@@ -243,12 +249,18 @@ describe.skipIf(!hasChromium)('candidate journey by keyboard alone', () => {
     await expectNoAxeViolations('report');
     await screenshot(page, '08-report');
 
-    // Filter to missed, then flagged, by keyboard (a radio group).
-    const missed = report.items.filter((i) => !i.correct).length;
+    // Filter to wrong, then unanswered, by keyboard (the outcome radio group), then to flagged (a checkbox).
+    const wrong = report.items.filter((i) => !i.correct && i.choice !== null).length;
     await tabTo(page, 'input[name=item-filter]:checked');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => items.count()).toBe(missed);
+    await expect.poll(() => items.count()).toBe(wrong);
     await page.keyboard.press('ArrowRight');
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().innerText()).toContain('Question 7');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await tabTo(page, 'input[name=flagged]');
+    await page.keyboard.press('Space');
     await expect.poll(() => items.count()).toBe(1);
     expect(await items.first().innerText()).toContain('Question 3');
     await screenshot(page, '09-report-flagged');

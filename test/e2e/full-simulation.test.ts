@@ -75,6 +75,9 @@ describe.skipIf(!hasChromium)('100 questions', () => {
     expect(await page.locator('input[name=kind][value=full]').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Start' }).click();
     await page.waitForURL(/\/exam\/[^/]+\/1$/);
+    expect(await page.getByTestId('intro-questions').innerText()).toContain('100 questions');
+    expect(await page.getByTestId('intro-time').innerText()).toBe('2 hours');
+    await page.getByRole('button', { name: 'Begin the exam' }).click();
     await expect.poll(() => page.locator('#question-title').innerText()).toBe('Question 1 of 100');
     expect(await timerSeconds(page)).toBeGreaterThan(119 * 60);
     const id = new URL(page.url()).pathname.split('/')[2];

@@ -1,7 +1,8 @@
 // The server owns the clock. Moving the server's clock forward (its `now` is injectable) makes time
 // pass without waiting: the runner re-syncs on every save, warns at 15, 5 and 1 minutes (one live
-// region), and closes the attempt itself at zero. If the server closed it first, a save's 409 leads
-// to the report.
+// region), and closes the attempt itself at zero, saying so ("Time expired — your answers were
+// handed in", focus on it) with the report one click away. If the server closed it first, a save's
+// 409 leads to the same notice, which says what could not be saved; the report lists it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations, describeViolations, hasChromium, screenshot } from './support/browser.ts';
@@ -22,7 +23,7 @@ describe.skipIf(!hasChromium)('an exam whose time runs out', () => {
 
   afterAll(() => session?.close());
 
-  it('warns at 15, 5 and 1 minutes, and closes itself at zero, showing the report', async () => {
+  it('warns at 15, 5 and 1 minutes, and closes itself at zero, saying so, with the report one click away', async () => {
     server.clock.offset = 0;
     const { attempt } = await createAttemptViaApi(context.request, server.url, { mode: 'exam', length: 10, minutes: 20, areas: DRILL_AREAS });
     const planned = attempt.remainingMs!;
@@ -64,7 +65,11 @@ describe.skipIf(!hasChromium)('an exam whose time runs out', () => {
     await waitSaved(page);
     expect(await timerSeconds(page)).toBeLessThanOrEqual(4);
 
-    await page.waitForURL(`${server.url}/report/${attempt.id}`, { timeout: 15_000 });
+    await page.getByTestId('time-expired').waitFor({ timeout: 15_000 });
+    expect(await page.locator('h1').innerText()).toBe('Time expired — your answers were handed in');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('expired-title');
+    await page.getByRole('link', { name: 'See your report' }).click();
+    await page.waitForURL(`${server.url}/report/${attempt.id}`);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Report');
     const summary = await getJson<{ attempts: { id: string; status: string }[] }>(context.request, `${server.url}/api/attempts`);
     expect(summary.attempts.find((a) => a.id === attempt.id)?.status).toBe('submitted');
@@ -74,7 +79,7 @@ describe.skipIf(!hasChromium)('an exam whose time runs out', () => {
     await screenshot(page, '11-report-after-time-out');
   });
 
-  it('goes to the report, listing the unsaved choice, when the server has already closed the attempt', async () => {
+  it('says time expired and lists the unsaved choice in the report, when the server has already closed the attempt', async () => {
     server.clock.offset = 0;
     const { attempt } = await createAttemptViaApi(context.request, server.url, { mode: 'exam', length: 10, areas: DRILL_AREAS });
     await page.goto(`${server.url}/exam/${attempt.id}/2`);
@@ -84,7 +89,10 @@ describe.skipIf(!hasChromium)('an exam whose time runs out', () => {
     // Past the deadline and the 30-second grace: the server refuses the next save (409 attempt_closed).
     server.clock.offset = attempt.remainingMs! + 31_000;
     await page.keyboard.press('c');
-    await page.waitForURL(`${server.url}/report/${attempt.id}`, { timeout: 15_000 });
+    await page.getByTestId('time-expired').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('time-expired').innerText()).toContain('1 answer chosen after the server had closed the exam could not be saved');
+    await page.getByRole('link', { name: 'See your report' }).click();
+    await page.waitForURL(`${server.url}/report/${attempt.id}`);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Report');
     expect(await page.getByText('closed when time ran out').count()).toBe(1);
     // The refused choice is not silently dropped: the report names it.

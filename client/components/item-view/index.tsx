@@ -1,6 +1,8 @@
 // One item: stem and options as a native radio group. Keys while focus is in the item: A–D or 1–4
-// choose, arrows move (native radios), Enter confirms / goes on. Shortcuts work only inside the
-// item (WCAG 2.1.4), so they never fire while typing elsewhere.
+// choose, Shift with a letter (or digit) strikes that option out or back, arrows move (native
+// radios), Enter confirms / goes on. Shortcuts work only inside the item (WCAG 2.1.4), so they never
+// fire while typing elsewhere. Area and skill code are shown in tutor mode only: on exam day the
+// candidate does not see them.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Choice, Mode, SlotItem } from '../../lib/api.ts';
@@ -19,12 +21,14 @@ interface Props {
   editable: boolean;
   /** The slot's choice right now (the model updates before the next render; fast keys need it). */
   currentChoice: () => Choice | null;
+  /** Strike an option out or back (a button beside each option, or Shift+letter). Absent: no strike-out. */
+  onStrike?: (option: Choice) => void;
   children?: ComponentChildren;
 }
 
 const optionId = (slot: number, key: Choice) => `option-${slot}-${key}`;
 
-export function ItemView({ item, state, mode, total, onChoose, onNext, editable, currentChoice, children }: Props) {
+export function ItemView({ item, state, mode, total, onChoose, onNext, editable, currentChoice, onStrike, children }: Props) {
   const [pending, setPendingState] = useState<Choice | null>(null);
   // Mirrors `pending` synchronously, for an Enter pressed before the re-render.
   const pendingNow = useRef<Choice | null>(null);
@@ -61,6 +65,15 @@ export function ItemView({ item, state, mode, total, onChoose, onNext, editable,
     const target = e.target as HTMLElement;
     if (target.closest('input:not([type=radio]), textarea, select')) return;
     const k = e.key.length === 1 ? e.key.toUpperCase() : '';
+    // Shift+A–D (or Shift+1–4, whatever the digit row types shifted) strikes the option out or back.
+    if (e.shiftKey && onStrike && !locked) {
+      const strike = k && 'ABCD'.includes(k) ? 'ABCD'.indexOf(k) : /^Digit[1-4]$/.test(e.code) ? Number(e.code[5]) - 1 : -1;
+      if (strike >= 0 && strike < item.options.length) {
+        e.preventDefault();
+        if (editable) onStrike(item.options[strike].key);
+        return;
+      }
+    }
     let index = k ? 'ABCD'.indexOf(k) : -1;
     if (index < 0 && k) index = '1234'.indexOf(k);
     if (index >= 0 && index < item.options.length) {
@@ -93,10 +106,18 @@ export function ItemView({ item, state, mode, total, onChoose, onNext, editable,
       <h2 id="question-title" class={css.title} tabIndex={-1} data-slot={item.slot}>
         Question {item.slot} of {total}
       </h2>
-      <p class={css.meta}>
-        Area {item.area} · skill code {item.code}
-        {state.flagged && <span class={css.flagTag}> · Flagged for review</span>}
-      </p>
+      {mode === 'tutor' ? (
+        <p class={css.meta} data-testid="item-meta">
+          Area {item.area} · skill code {item.code}
+          {state.flagged && <span class={css.flagTag}> · Flagged for review</span>}
+        </p>
+      ) : (
+        state.flagged && (
+          <p class={css.meta}>
+            <span class={css.flagTag}>Flagged for review</span>
+          </p>
+        )
+      )}
       <p class={css.stem} id="question-stem">
         {item.stem}
       </p>
@@ -107,27 +128,53 @@ export function ItemView({ item, state, mode, total, onChoose, onNext, editable,
         <fieldset class={css.options} disabled={!editable} aria-describedby={`question-stem keys-${item.slot}`}>
           <legend>Choose the best answer</legend>
           <p class={`hint ${css.keys}`} id={`keys-${item.slot}`}>
-            Keys: A–D or 1–4 choose, arrows move, Enter {mode === 'tutor' ? 'checks your answer' : 'goes to the next question'}.
+            Keys: A–D or 1–4 choose{onStrike && ', Shift with a letter strikes that option out (or back)'}, arrows move, Enter{' '}
+            {mode === 'tutor' ? 'checks your answer' : 'goes to the next question'}.
           </p>
-          {item.options.map((o) => (
-            <label class={`${css.option} ${selected === o.key ? css.selected : ''}`} key={o.key} for={optionId(item.slot, o.key)}>
-              <input
-                type="radio"
-                id={optionId(item.slot, o.key)}
-                name={`slot-${item.slot}`}
-                value={o.key}
-                checked={selected === o.key}
-                onChange={() => pick(o.key)}
-              />
-              <span class={css.letter} aria-hidden="true">
-                {o.key}
-              </span>
-              <span class={css.text}>
-                <span class="visually-hidden">{o.key}. </span>
-                {o.text}
-              </span>
-            </label>
-          ))}
+          {item.options.map((o) => {
+            const struck = !!state.struck?.includes(o.key);
+            return (
+              <div class={css.optionRow} key={o.key}>
+                <label
+                  class={`${css.option} ${selected === o.key ? css.selected : ''} ${struck ? css.struck : ''}`}
+                  for={optionId(item.slot, o.key)}
+                  data-struck={struck ? 'true' : undefined}
+                >
+                  <input
+                    type="radio"
+                    id={optionId(item.slot, o.key)}
+                    name={`slot-${item.slot}`}
+                    value={o.key}
+                    checked={selected === o.key}
+                    onChange={() => pick(o.key)}
+                  />
+                  <span class={css.letter} aria-hidden="true">
+                    {o.key}
+                  </span>
+                  <span class={css.text}>
+                    <span class="visually-hidden">{o.key}. </span>
+                    {o.text}
+                    {struck && <span class="visually-hidden"> (struck out)</span>}
+                  </span>
+                </label>
+                {onStrike && (
+                  <button
+                    type="button"
+                    class={css.strike}
+                    aria-pressed={struck ? 'true' : 'false'}
+                    aria-label={`Strike out ${o.key}`}
+                    title={struck ? `Bring back option ${o.key} (Shift+${o.key})` : `Strike out option ${o.key} (Shift+${o.key})`}
+                    onClick={() => onStrike(o.key)}
+                  >
+                    <StrikeIcon />
+                    <span class={css.strikeWord} aria-hidden="true">
+                      Strike
+                    </span>
+                  </button>
+                )}
+              </div>
+            );
+          })}
           {mode === 'tutor' && (
             <div class="row">
               <button type="button" class="button" onClick={() => (pending ? onChoose(pending) : undefined)} aria-describedby="check-hint">
@@ -142,6 +189,16 @@ export function ItemView({ item, state, mode, total, onChoose, onNext, editable,
       )}
       {children}
     </section>
+  );
+}
+
+/** Lines of text with a line through them (paths only: no text for tools to read as a label). */
+function StrikeIcon() {
+  return (
+    <svg class={css.strikeIcon} viewBox="0 0 24 16" width="1.5em" height="1em" aria-hidden="true" focusable="false">
+      <path d="M4 4h16M4 12h10" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" opacity="0.7" />
+      <path d="M2 8h20" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+    </svg>
   );
 }
 

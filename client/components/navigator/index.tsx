@@ -1,6 +1,9 @@
 // Every slot at a glance (answered / unanswered / flagged / waiting), each a link to jump to.
 import type { SlotState } from '../../models/attempt.ts';
+import { FlagIcon } from './flag-icon.tsx';
 import css from './navigator.module.css';
+
+export { FlagIcon };
 
 interface Props {
   slots: SlotState[];
@@ -32,7 +35,7 @@ export function Navigator({ slots, current, hrefFor, onJump }: Props) {
           <li key={s.slot}>
             <a
               href={hrefFor(s.slot)}
-              class={[css.cell, s.choice !== null && css.answered, s.flagged && css.flagged, s.pending && css.pending].filter(Boolean).join(' ')}
+              class={[css.cell, s.choice !== null && css.answered, s.pending && css.pending].filter(Boolean).join(' ')}
               aria-current={s.slot === current ? 'step' : undefined}
               aria-label={describe(s)}
               title={describe(s)}
@@ -43,6 +46,11 @@ export function Navigator({ slots, current, hrefFor, onJump }: Props) {
               }}
             >
               {s.slot}
+              {s.flagged && (
+                <span class={css.flagBadge}>
+                  <FlagIcon />
+                </span>
+              )}
             </a>
           </li>
         ))}
@@ -55,7 +63,10 @@ export function Navigator({ slots, current, hrefFor, onJump }: Props) {
           <span class={`${css.cell} ${css.sample}`} aria-hidden="true" /> unanswered
         </li>
         <li>
-          <span class={`${css.cell} ${css.sample} ${css.flagged}`} aria-hidden="true" /> flagged
+          <span class={css.legendFlag} aria-hidden="true">
+            <FlagIcon />
+          </span>{' '}
+          flagged
         </li>
       </ul>
     </nav>

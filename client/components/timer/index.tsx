@@ -12,8 +12,11 @@ export function band(ms: number): number {
   return THRESHOLDS.filter((m) => ms <= m * 60_000).length;
 }
 
-/** Takes the signal itself so that only the timer re-renders as the seconds pass. */
-export function Timer({ remaining, multiplier }: { remaining: ReadonlySignal<number | null>; multiplier: number }) {
+/**
+ * Takes the signal itself so that only the timer re-renders as the seconds pass. `hidden`: the
+ * candidate chose not to see the countdown; the 15/5/1-minute announcements still come.
+ */
+export function Timer({ remaining, multiplier, hidden = false }: { remaining: ReadonlySignal<number | null>; multiplier: number; hidden?: boolean }) {
   const remainingMs = remaining.value;
   const [warning, setWarning] = useState('');
   const seen = useRef<number | null>(null);
@@ -40,13 +43,21 @@ export function Timer({ remaining, multiplier }: { remaining: ReadonlySignal<num
   const tone = level >= 3 ? css.critical : level >= 2 ? css.warn : '';
   return (
     <div class={`${css.timer} ${tone}`}>
-      <span class={css.label} id="timer-label">
-        Time left
-      </span>
-      <span role="timer" class={css.clock} aria-labelledby="timer-label" title={spokenDuration(remainingMs)}>
-        {clock(remainingMs)}
-      </span>
-      {multiplier !== 1 && (
+      {hidden ? (
+        <span class={css.label} data-testid="timer-hidden">
+          Timer hidden
+        </span>
+      ) : (
+        <>
+          <span class={`${css.label} ${css.leftLabel}`} id="timer-label">
+            Time left
+          </span>
+          <span role="timer" class={css.clock} aria-labelledby="timer-label" title={spokenDuration(remainingMs)}>
+            {clock(remainingMs)}
+          </span>
+        </>
+      )}
+      {multiplier !== 1 && !hidden && (
         <span class={css.multiplier}>
           includes {formatMultiplier(multiplier)} time accommodation
         </span>

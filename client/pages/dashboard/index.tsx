@@ -1,5 +1,6 @@
 // Dashboard: drills assigned by my groups' coaches first, then continue an open attempt, start a
-// new one, results by area across attempts, history.
+// new one, results by area across attempts, and the history with practice exams and tutor drills
+// apart (each with its own recent results).
 import { CodePicker, toggled } from '../../components/code-picker/index.tsx';
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
@@ -7,7 +8,7 @@ import { DrillList } from '../../components/drill-card/index.tsx';
 import { ErrorSummary } from '../../components/form/index.tsx';
 import { TableScroll } from '../../components/table-scroll/index.tsx';
 import { api, ApiError, type AttemptSummary, type CreateAttempt, type Drill, type Framework, type Progress } from '../../lib/api.ts';
-import { clock, dateTime, multiplier, pct, plural, spokenDuration } from '../../lib/format.ts';
+import { clock, dateTime, duration, multiplier, pct, plural, spokenDuration } from '../../lib/format.ts';
 import { readQueue } from '../../lib/offline-queue.ts';
 import { usePage } from '../../lib/page.ts';
 import { useModule } from '../../lib/use-module.ts';
@@ -80,10 +81,11 @@ export default function Dashboard() {
         <h2 id="history-title">Past attempts</h2>
         {attempts === null ? (
           <p class="muted">Loading…</p>
-        ) : done.length === 0 ? (
-          <p class="muted">No finished attempts yet.</p>
         ) : (
-          <History attempts={done} />
+          <div class={css.history}>
+            <History mode="exam" attempts={done.filter((a) => a.mode === 'exam')} />
+            <History mode="tutor" attempts={done.filter((a) => a.mode === 'tutor')} />
+          </div>
         )}
       </section>
     </>
@@ -171,7 +173,9 @@ function StartForm({ fw, timeMultiplier }: { fw: Framework | null; timeMultiplie
     }
   };
 
-  const fullMinutes = Math.round(FULL.minutes * timeMultiplier);
+  // Exact: 120 × 1.33 is 159 min 36 s, not "160 minutes".
+  const fullMinutes = FULL.minutes * timeMultiplier;
+  const fullTime = Number.isInteger(fullMinutes) ? `${fullMinutes} minutes` : duration(fullMinutes * 60_000);
   return (
     <section aria-labelledby="start-title" class="card">
       <h2 id="start-title" class={css.sectionTitle}>
@@ -187,7 +191,7 @@ function StartForm({ fw, timeMultiplier }: { fw: Framework | null; timeMultiplie
             <input type="radio" name="kind" value="full" checked={kind === 'full'} onChange={() => setKind('full')} />
             <span>
               <strong>Full simulation</strong>: {FULL.length} questions in {FULL.minutes} minutes
-              {timeMultiplier !== 1 && ` (${fullMinutes} minutes with your ${multiplier(timeMultiplier)} accommodation)`}, drawn in
+              {timeMultiplier !== 1 && ` (${fullTime} with your ${multiplier(timeMultiplier)} accommodation)`}, drawn in
               proportion to the CETL blueprint.
             </span>
           </label>
@@ -261,43 +265,78 @@ function StartForm({ fw, timeMultiplier }: { fw: Framework | null; timeMultiplie
   );
 }
 
-function History({ attempts }: { attempts: AttemptSummary[] }) {
+const RECENT = 10;
+const HISTORY = {
+  exam: { id: 'exam-history', title: 'Practice exams', what: 'practice exam', none: 'No finished practice exams yet: a full simulation is the closest thing to the real test.' },
+  tutor: { id: 'drill-history', title: 'Tutor drills', what: 'tutor drill', none: 'No finished tutor drills yet: custom practice in tutor mode shows each key as you answer.' },
+} as const;
+
+/** One mode's finished attempts, newest first: its recent results in a line, then the latest ten (or all). */
+function History({ mode, attempts }: { mode: 'exam' | 'tutor'; attempts: AttemptSummary[] }) {
+  const [all, setAll] = useState(false);
+  const { id, title, what, none } = HISTORY[mode];
+  const scored = attempts.filter((a) => a.score !== null);
+  const recent = scored.slice(0, 5);
+  const average = recent.length ? recent.reduce((n, a) => n + a.score!.percent, 0) / recent.length : 0;
+  const shown = all ? attempts : attempts.slice(0, RECENT);
   return (
-    <TableScroll label="Finished attempts">
-      <table>
-        <caption class="visually-hidden">Finished attempts, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Started</th>
-            <th scope="col">Mode</th>
-            <th scope="col" class="num">
-              Questions
-            </th>
-            <th scope="col" class="num">
-              Score
-            </th>
-            <th scope="col">Ended</th>
-            <th scope="col">Report</th>
-          </tr>
-        </thead>
-        <tbody>
-          {attempts.map((a) => (
-            <tr key={a.id}>
-              <td>{dateTime(a.startedAt)}</td>
-              <td>{a.mode === 'tutor' ? 'Tutor' : 'Exam'}</td>
-              <td class="num">{a.length}</td>
-              <td class="num">{a.score ? `${a.score.correct}/${a.score.total} (${pct(a.score.percent)})` : '—'}</td>
-              <td>{a.closedBy === 'time' ? 'Time ran out' : 'Handed in'}</td>
-              <td>
-                <a href={`/report/${a.id}`}>
-                  Report<span class="visually-hidden"> for the attempt started {dateTime(a.startedAt)}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <section aria-labelledby={`${id}-title`} class={css.historyPart} data-testid={id}>
+      <h3 id={`${id}-title`} class={css.historyTitle}>
+        {title} <span class="muted">({attempts.length})</span>
+      </h3>
+      {attempts.length === 0 ? (
+        <p class="muted">{none}</p>
+      ) : (
+        <>
+          {recent.length > 0 && (
+            <p data-testid={`${id}-summary`}>
+              Latest {pct(recent[0].score!.percent)}
+              {recent.length > 1 && <>; average of the last {recent.length}: {pct(average)}</>}.
+            </p>
+          )}
+          <TableScroll label={`Finished ${what}s`}>
+            <table>
+              <caption class="visually-hidden">Finished {what}s, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Started</th>
+                  <th scope="col" class="num">
+                    Questions
+                  </th>
+                  <th scope="col" class="num">
+                    Score
+                  </th>
+                  {mode === 'exam' && <th scope="col">Time used</th>}
+                  {mode === 'exam' && <th scope="col">Ended</th>}
+                  <th scope="col">Report</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((a) => (
+                  <tr key={a.id}>
+                    <td>{dateTime(a.startedAt)}</td>
+                    <td class="num">{a.length}</td>
+                    <td class="num">{a.score ? `${a.score.correct}/${a.score.total} (${pct(a.score.percent)})` : '—'}</td>
+                    {mode === 'exam' && <td>{a.submittedAt === null ? '—' : duration(a.submittedAt - a.startedAt)}</td>}
+                    {mode === 'exam' && <td>{a.closedBy === 'time' ? 'Time ran out' : 'Handed in'}</td>}
+                    <td>
+                      <a href={`/report/${a.id}`}>
+                        Report<span class="visually-hidden"> for the {what} started {dateTime(a.startedAt)}</span>
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          {attempts.length > RECENT && (
+            <button type="button" class="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
+              {all ? `Show the latest ${RECENT} only` : `Show all ${attempts.length} ${what}s`}
+            </button>
+          )}
+        </>
+      )}
+    </section>
   );
 }
 

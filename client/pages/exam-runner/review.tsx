@@ -1,10 +1,16 @@
-// Before handing in: what is unanswered, what is flagged, what is still waiting to be saved.
+// Before handing in: every question as answered / unanswered / flagged (words and icons, not colour
+// alone), walks through the flagged or the unanswered ones in order, what is still waiting to be
+// saved, and the hand-in with its state (sending, waiting to retry and why, refused, done) beside
+// the button in a live region.
 import { useLocation, useRoute } from 'preact-iso';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { FlagIcon } from '../../components/navigator/index.tsx';
 import { plural } from '../../lib/format.ts';
 import { usePage } from '../../lib/page.ts';
 import type { SlotState } from '../../models/attempt.ts';
-import { RunnerNotices, StatusBar } from './status-bar.tsx';
+import { TimeExpired } from './expired.tsx';
+import { inSet, saveSet, setHref, type SetKind } from './sets.ts';
+import { handInMessage, RunnerNotices, StatusBar } from './status-bar.tsx';
 import { rememberedSlot, useAttempt } from './use-attempt.ts';
 import css from './runner.module.css';
 
@@ -23,19 +29,88 @@ function SlotLinks({ id, slots, empty }: { id: string; slots: SlotState[]; empty
   );
 }
 
+function CheckIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false">
+      <path d="M2.5 8.5l3.5 3.5 7.5-8" stroke="currentColor" stroke-width="2.25" fill="none" stroke-linecap="round" stroke-linejoin="round" />
+    </svg>
+  );
+}
+
+function OpenIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="5.5" stroke="currentColor" stroke-width="1.75" stroke-dasharray="3 2" fill="none" />
+    </svg>
+  );
+}
+
+/** Every question, each a link, with its state in words beside an icon. */
+function AllQuestions({ id, slots }: { id: string; slots: SlotState[] }) {
+  return (
+    <section aria-labelledby="all-title" class={css.gridSection}>
+      <h2 id="all-title">All questions</h2>
+      <ol class={css.grid} data-testid="review-grid">
+        {slots.map((s) => {
+          const answered = s.choice !== null;
+          return (
+            <li key={s.slot}>
+              <a
+                href={`/exam/${id}/${s.slot}`}
+                class={`${css.gridCell} ${answered ? css.isAnswered : css.isOpen} ${s.flagged ? css.isFlagged : ''}`}
+                data-state={[answered ? 'answered' : 'unanswered', s.flagged && 'flagged'].filter(Boolean).join(' ')}
+              >
+                <span class={css.gridNumber}>
+                  <span class="visually-hidden">Question </span>
+                  {s.slot}
+                </span>
+                <span class={css.gridState}>
+                  <span class={css.stateIcon}>
+                    {answered ? <CheckIcon /> : <OpenIcon />}
+                    {answered ? 'Answered' : 'Unanswered'}
+                  </span>
+                  {s.flagged && (
+                    <span class={`${css.stateIcon} ${css.flagText}`}>
+                      <FlagIcon />
+                      Flagged
+                    </span>
+                  )}
+                  {s.pending && <span>Not saved yet</span>}
+                </span>
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
 export default function Review() {
   const { params } = useRoute();
   const id = params.id;
   const model = useAttempt(id);
   const { route } = useLocation();
   const [confirming, setConfirming] = useState(false);
+  const send = useRef<HTMLButtonElement>(null);
   const phase = model.phase.value;
   const attempt = model.attempt.value;
-  usePage('Review before handing in', { focusHeading: phase !== 'loading' });
+  const expired = model.expired.value;
+  const awaiting = model.awaitingBegin.value;
+  const handIn = model.handInState.value;
+  usePage(expired ? 'Time expired' : 'Review before handing in', { focusHeading: phase !== 'loading' && !expired });
 
   useEffect(() => {
-    if (phase === 'closed') route(`/report/${id}`, true);
-  }, [phase]);
+    if (phase === 'closed' && !expired) route(`/report/${id}`, true);
+  }, [phase, expired]);
+  // Not begun yet: the intro comes first.
+  useEffect(() => {
+    if (awaiting) route(`/exam/${id}/1`, true);
+  }, [awaiting]);
+  // Asked to confirm: the confirming button takes focus.
+  useEffect(() => {
+    if (confirming) send.current?.focus();
+  }, [confirming]);
 
   if (phase === 'error') {
     return (
@@ -45,7 +120,8 @@ export default function Review() {
       </div>
     );
   }
-  if (!attempt || phase === 'loading') {
+  if (expired) return <TimeExpired model={model} id={id} />;
+  if (!attempt || phase === 'loading' || phase === 'closed' || awaiting) {
     return (
       <>
         <h1>Review before handing in</h1>
@@ -60,11 +136,26 @@ export default function Review() {
   const waiting = model.waiting.value;
   const back = rememberedSlot(id) ?? 1;
   const tutor = attempt.mode === 'tutor';
+  const sending = handIn === 'sending';
+  const walk = (kind: SetKind) => {
+    const list = slots.filter((s) => inSet(kind, s)).map((s) => s.slot);
+    if (list.length === 0) return;
+    saveSet(id, kind, list);
+    route(setHref(id, list[0], kind));
+  };
+  const primary =
+    handIn === 'sending'
+      ? tutor ? 'Finishing…' : 'Handing in…'
+      : handIn === 'waiting'
+        ? 'Try again now'
+        : handIn === 'failed'
+          ? 'Try again'
+          : `Yes, ${tutor ? 'finish' : 'hand in'} now`;
 
   return (
     <div class={css.runner}>
       <StatusBar model={model} title={tutor ? 'Tutor session' : 'Practice exam'} heading={false} />
-      <RunnerNotices model={model} />
+      <RunnerNotices model={model} handInShown />
       <div class="card">
         <h1 tabIndex={-1}>Review before handing in</h1>
         <p>
@@ -80,14 +171,27 @@ export default function Review() {
           <section aria-labelledby="unanswered-title">
             <h2 id="unanswered-title">Unanswered ({unanswered.length})</h2>
             <SlotLinks id={id} slots={unanswered} empty="Every question has an answer." />
+            {unanswered.length > 0 && (
+              <button type="button" class={`button--secondary ${css.stepButton}`} onClick={() => walk('unanswered')}>
+                Review unanswered in order
+              </button>
+            )}
           </section>
           <section aria-labelledby="flagged-title">
             <h2 id="flagged-title">Flagged for review ({flagged.length})</h2>
             <SlotLinks id={id} slots={flagged} empty="No question is flagged." />
+            {flagged.length > 0 && (
+              <button type="button" class={`button--secondary ${css.stepButton}`} onClick={() => walk('flagged')}>
+                Review flagged in order
+              </button>
+            )}
           </section>
         </div>
       </div>
       <div class="card">
+        <AllQuestions id={id} slots={slots} />
+      </div>
+      <div class={`card ${css.handIn}`}>
         <h2>{tutor ? 'Finish the session' : 'Hand in'}</h2>
         <p>
           {tutor
@@ -96,28 +200,37 @@ export default function Review() {
           {unanswered.length > 0 && ` ${plural(unanswered.length, 'question')} will count as wrong.`}
         </p>
         <div class="row">
-          {!confirming ? (
-            <button type="button" class="button" onClick={() => setConfirming(true)} disabled={phase !== 'ready'}>
+          {!confirming && handIn === 'idle' ? (
+            <button key="ask" type="button" class="button" onClick={() => setConfirming(true)} disabled={phase !== 'ready'}>
               {tutor ? 'Finish session' : 'Hand in'}
             </button>
           ) : (
             <>
               <button
+                key="send"
+                ref={send}
                 type="button"
                 class="button button--danger"
-                autoFocus
-                onClick={() => void model.handIn()}
-                disabled={phase !== 'ready'}
+                aria-disabled={sending ? 'true' : undefined}
+                aria-describedby="hand-in-status"
+                onClick={() => {
+                  if (!sending) void model.handIn();
+                }}
               >
-                {phase === 'handing-in' ? 'Handing in…' : `Yes, ${tutor ? 'finish' : 'hand in'} now`}
+                {primary}
               </button>
-              <button type="button" class="button--secondary" onClick={() => setConfirming(false)}>
-                Not yet
-              </button>
+              {handIn === 'idle' && (
+                <button type="button" class="button--secondary" onClick={() => setConfirming(false)}>
+                  Not yet
+                </button>
+              )}
             </>
           )}
           <a href={`/exam/${id}/${back}`}>Back to question {back}</a>
         </div>
+        <p id="hand-in-status" class={css.handInStatus} role="status" aria-live="polite" data-state={handIn} data-testid="hand-in-status">
+          {handInMessage(model)}
+        </p>
       </div>
     </div>
   );

@@ -6,6 +6,9 @@ import { multiplier as formatMultiplier } from '../../lib/format.ts';
 import { usePage } from '../../lib/page.ts';
 import { currentUser, updateProfile } from '../../models/session.ts';
 import { ChangePassword } from './change-password.tsx';
+import { ChangeEmail } from './change-email.tsx';
+import { DeleteAccount } from './delete-account.tsx';
+import css from './profile.module.css';
 
 const MULTIPLIERS = [1, 1.25, 1.5, 1.75, 2, 2.5, 3];
 
@@ -73,6 +76,18 @@ export default function Profile() {
         </button>
       </form>
       <ChangePassword />
+      <ChangeEmail />
+      <section aria-labelledby="export-heading" id="export" class={css.section}>
+        <h2 id="export-heading">Download my data</h2>
+        <p>
+          One JSON file with everything kept about you: your profile (never your password), exams and drills with every answer, essays
+          and their scores, self-ratings, review cards, group memberships and question reports.
+        </p>
+        <a class={`button button--secondary ${css.download}`} href="/api/me/export" download>
+          Download my data
+        </a>
+      </section>
+      <DeleteAccount />
     </div>
   );
 }

@@ -38,6 +38,8 @@ export default function SignIn() {
   return (
     <div class="narrow">
       <h1>Sign in</h1>
+      {query.reset === 'done' && <p class="notice" role="status">Your password was changed and every session was signed out. Sign in with the new password.</p>}
+      {query.deleted === '1' && <p class="notice" role="status">Your account and everything kept about you were deleted.</p>}
       {messages.length > 0 && (
         <ErrorSummary key={`${tries}:${messages.join()}`} title="Sign-in did not work" messages={messages} />
       )}
@@ -48,6 +50,9 @@ export default function SignIn() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        <a href="/forgot-password">Forgot your password?</a>
+      </p>
       <p>
         New here? <a href={`/signup${query.next ? `?next=${encodeURIComponent(query.next)}` : ''}`}>Create an account</a>.
       </p>

@@ -42,6 +42,8 @@ export const slots = sqliteTable(
     flagged: integer({ mode: 'boolean' }).notNull().default(false),
     /** The candidate marked this answer "I guessed": a right guess still comes back for review. */
     guessed: integer({ mode: 'boolean' }).notNull().default(false),
+    /** Options the candidate struck out, as letters in order ("AC"); saved with the response. */
+    struck: text().notNull().default(''),
     savedAt: integer(),
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.slot] }), index('slots_item_idx').on(t.itemId)],

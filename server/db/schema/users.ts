@@ -51,3 +51,23 @@ export const loginFailures = sqliteTable(
   },
   (t) => [index('login_failures_email_idx').on(t.email, t.at), index('login_failures_address_idx').on(t.address, t.at)],
 );
+
+/**
+ * Single-use tokens sent by email: a password reset, or confirming a new address (newEmail).
+ * Only the sha256 of the token is stored; usedAt is set in the same statement that checks it.
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    tokenHash: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text({ enum: ['reset', 'email'] }).notNull(),
+    newEmail: text(),
+    createdAt: integer().notNull(),
+    expiresAt: integer().notNull(),
+    usedAt: integer(),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId)],
+);

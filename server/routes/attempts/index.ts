@@ -11,10 +11,12 @@ import {
 import { attemptStore } from './store.ts';
 import { attemptView, report, reveal, summary } from './view.ts';
 import { startAttempt } from './start.ts';
+import { awaitsBegin } from './clock.ts';
 
 const NONE: ReadonlySet<string> = new Set();
 
 const closed = () => new HttpError(409, 'attempt_closed', 'This attempt is closed (submitted or out of time); open its report instead.');
+const notBegun = () => new HttpError(409, 'attempt_not_begun', 'This exam has not begun: its clock starts with POST /api/attempts/:id/begin (the Begin button).');
 
 export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const store = attemptStore(app.db);
@@ -46,6 +48,7 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const now = app.now();
     const attempt = store.touchAttempt(store.loadOwnAttempt(request.params.id, user.id), app.framework, now);
     if (!acceptsResponses(attempt, now)) throw closed();
+    if (awaitsBegin(attempt)) throw notBegun();
     const [row] = store.loadSlots(attempt.id, request.params.slot);
     if (!row) throw new HttpError(404, 'not_found', `Slot ${request.params.slot} does not exist; this attempt has slots 1–${attempt.length}.`);
     // A body with only `flagged` keeps the current choice.
@@ -56,9 +59,22 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     const flagged = request.body.flagged ?? row.flagged;
     const guessed = request.body.guessed ?? row.guessed;
-    store.saveResponse(attempt.id, row.slot, choice, flagged, guessed, now);
+    // Striking out is independent of the choice (a struck option can still be chosen); only this item's options.
+    const struck = request.body.struck ?? row.struck;
+    const unknown = [...struck].filter((letter) => !row.content.options[letter as keyof typeof row.content.options]);
+    if (unknown.length) throw new HttpError(400, 'unknown_option', `Question ${row.slot} has no option ${unknown.join(', ')} to strike out.`);
+    store.saveResponse(attempt.id, row.slot, choice, flagged, guessed, now, struck);
     const shows = mayRevealKey(attempt.mode, attempt.status, choice) && !hiddenKeys(user.id, attempt).has(row.itemId);
-    return { slot: row.slot, choice, flagged, guessed, savedAt: now, remainingMs: remainingMs(attempt, now), ...(shows && reveal(row, choice)) };
+    return { slot: row.slot, choice, flagged, guessed, struck, savedAt: now, remainingMs: remainingMs(attempt, now), ...(shows && reveal(row, choice)) };
+  });
+
+  // Starts the clock of an attempt created with startClock 'on_begin' (after the intro screen). Idempotent:
+  // a second Begin (another tab, a retry) keeps the first start; any other attempt is returned as it is.
+  app.post('/api/attempts/:id/begin', { config: { access: 'user' }, schema: { params: AttemptIdParams, response: { 200: AttemptReplySchema, ...errors } } }, async (request) => {
+    const user = requireUser(request);
+    const now = app.now();
+    const attempt = store.beginAttempt(store.touchAttempt(store.loadOwnAttempt(request.params.id, user.id), app.framework, now), now);
+    return attemptView(attempt, store.loadSlots(attempt.id), now, hiddenKeys(user.id, attempt));
   });
 
   app.post('/api/attempts/:id/submit', { config: { access: 'user' }, schema: { params: AttemptIdParams, response: { 200: ReportSchema, ...errors } } }, async (request) => {

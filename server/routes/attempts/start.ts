@@ -4,7 +4,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { apportion } from '../../domain/blueprint.ts';
-import { assembleFromPools } from '../../domain/assembly.ts';
+import { assembleFromPools, shortfallMessage } from '../../domain/assembly.ts';
 import { deadlineFor, plannedMinutes, EXAM_DEFAULTS } from '../../domain/attempt.ts';
 import { HttpError } from '../../plugins/errors.ts';
 import type { User } from '../../plugins/session.ts';
@@ -26,6 +26,8 @@ export interface AttemptRequest {
   itemIds?: string[];
   /** Seats per area decided by the caller (a weak-area drill) instead of the official weights. */
   blueprint?: { area: number; count: number }[];
+  /** `on_begin`: a timed attempt's clock waits for POST /api/attempts/:id/begin (the intro screen). */
+  startClock?: 'now' | 'on_begin';
 }
 
 export function startAttempt(app: FastifyInstance, user: User, body: AttemptRequest) {
@@ -38,6 +40,8 @@ export function startAttempt(app: FastifyInstance, user: User, body: AttemptRequ
   for (const area of body.areas ?? []) {
     if (!framework.area.has(area)) throw new HttpError(400, 'unknown_area', `Area ${area} does not exist; areas are numbered 1–${framework.framework.areas.length}.`);
   }
+  // Synchronous from here to the insert: no other request of this user can interleave.
+  store.discardUnbegun(user.id);
   // An open exam's items are never seated again until it is handed in: their keys would leak into it.
   const excluded = store.openExamItems(user.id);
   let itemIds: string[];
@@ -58,14 +62,12 @@ export function startAttempt(app: FastifyInstance, user: User, body: AttemptRequ
       .filter((n) => (!body.areas || body.areas.includes(n)) && (!codeAreas || codeAreas.has(n)));
     if (areas.length === 0) throw new HttpError(400, 'empty_selection', 'None of the chosen codes lies in the chosen areas; widen the selection.');
     blueprint = body.blueprint?.filter((b) => areas.includes(b.area)) ?? apportion(length, areas.map((area) => ({ area, weight: framework.area.get(area)!.weight })));
-    const drawn = assembleFromPools(blueprint, store.pools(user.id, areas, body.codes, excluded), excluded, seed);
+    const pools = store.pools(user.id, areas, body.codes, excluded);
+    const drawn = assembleFromPools(blueprint, pools, excluded, seed);
     if (!drawn.ok) {
       const first = drawn.shortfalls[0];
       const codes = body.codes?.filter((c) => framework.codeArea.get(c) === first.area) ?? [];
-      const what = codes.length === 1 ? `code ${codes[0]}` : `area ${first.area}`;
-      throw new HttpError(422, 'bank_shortfall',
-        `The bank has ${first.available} items available for ${what} and this attempt needs ${first.needed}. Choose fewer items or more areas.`,
-        { shortfalls: drawn.shortfalls });
+      throw new HttpError(422, 'bank_shortfall', shortfallMessage(first, pools.get(first.area) ?? [], codes), { shortfalls: drawn.shortfalls });
     }
     itemIds = drawn.items.map((i) => i.itemId);
   }
@@ -75,7 +77,7 @@ export function startAttempt(app: FastifyInstance, user: User, body: AttemptRequ
   const attempt = store.createAttempt({
     id: randomUUID(), userId: user.id, mode, length, minutes, timeMultiplier: user.timeMultiplier, seed, blueprint,
     filter: { ...(body.areas && { areas: body.areas }), ...(body.codes && { codes: body.codes }) },
-    startedAt: now, deadline: deadlineFor(now, minutes, user.timeMultiplier),
+    startedAt: now, deadline: body.startClock === 'on_begin' ? null : deadlineFor(now, minutes, user.timeMultiplier),
   }, itemIds);
   const { responses: _hidden, ...view } = attemptView(attempt, store.loadSlots(attempt.id), now, excluded);
   return view;

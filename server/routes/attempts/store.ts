@@ -4,7 +4,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { perDatabase } from '../../db/per-database.ts';
 import { attempts, type ItemContent } from '../../db/schema/index.ts';
-import { isOverdue } from '../../domain/attempt.ts';
+import { deadlineFor, isOverdue } from '../../domain/attempt.ts';
+import { awaitsBegin } from './clock.ts';
 import { schedule, startsCard } from '../../domain/review.ts';
 import { scoreAttempt, type ScoredSlot } from '../../domain/scoring.ts';
 import type { FrameworkIndex } from '../../domain/framework.ts';
@@ -23,6 +24,8 @@ export interface SlotRow {
   choice: Choice | null;
   flagged: boolean;
   guessed: boolean;
+  /** Options struck out, letters in order ("AC"); "" for none. */
+  struck: string;
   savedAt: number | null;
   content: ItemContent;
   code: string;
@@ -36,6 +39,7 @@ interface RawSlot {
   choice: Choice | null;
   flagged: number;
   guessed: number;
+  struck: string;
   savedAt: number | null;
 }
 
@@ -51,10 +55,12 @@ function prepare(db: Db) {
   const byId = db.select().from(attempts).where(eq(attempts.id, p('id'))).prepare();
   const ownAttempts = db.select().from(attempts).where(eq(attempts.userId, p('userId'))).orderBy(desc(attempts.startedAt)).prepare();
   const openAttempts = db.select().from(attempts).where(eq(attempts.status, 'open')).prepare();
-  const slotCols = 'slot, item_id as itemId, version, choice, flagged, guessed, saved_at as savedAt';
+  const slotCols = 'slot, item_id as itemId, version, choice, flagged, guessed, struck, saved_at as savedAt';
   const allSlots = c.prepare(`select ${slotCols} from slots where attempt_id = ? order by slot`);
   const oneSlot = c.prepare(`select ${slotCols} from slots where attempt_id = ? and slot = ?`);
-  const saveSlot = c.prepare('update slots set choice = ?, flagged = ?, guessed = ?, saved_at = ? where attempt_id = ? and slot = ?');
+  const saveSlot = c.prepare('update slots set choice = ?, flagged = ?, guessed = ?, struck = ?, saved_at = ? where attempt_id = ? and slot = ?');
+  // Starts the clock of an attempt created to begin later; only once, and only while it is open.
+  const begin = c.prepare("update attempts set started_at = ?, deadline = ? where id = ? and status = 'open' and deadline is null and minutes is not null");
   const answered = c.prepare("select attempt_id as id, count(choice) as n from slots where attempt_id in (select value from json_each(?)) group by attempt_id");
   const close = c.prepare("update attempts set status = 'submitted', submitted_at = ?, closed_by = ?, correct = ? where id = ? and status = 'open'");
   const insertAttempt = c.prepare(`insert into attempts (id, user_id, mode, status, length, minutes, time_multiplier, seed, blueprint, filter, started_at, deadline)
@@ -63,6 +69,11 @@ function prepare(db: Db) {
   const expose = c.prepare(`insert into exposures (user_id, item_id, seen, last_seen_at) values (?, ?, 1, ?)
     on conflict (user_id, item_id) do update set seen = seen + 1, last_seen_at = excluded.last_seen_at`);
   const exposureOf = c.prepare('select item_id as itemId, seen, last_seen_at as lastSeenAt from exposures where user_id = ?');
+  // An exam left on its intro screen (never begun): nothing was answered or seen, so it can go.
+  const unbegun = "select id from attempts where user_id = ? and status = 'open' and minutes is not null and deadline is null";
+  const unexpose = c.prepare(`update exposures set seen = max(seen - 1, 0) where user_id = ?
+    and item_id in (select item_id from slots where attempt_id in (${unbegun}))`);
+  const dropUnbegun = c.prepare(`delete from attempts where id in (${unbegun})`);
   const openExamItems = c.prepare(`select s.item_id as itemId from attempts a join slots s on s.attempt_id = a.id
     where a.user_id = ? and a.status = 'open' and a.mode = 'exam' and a.id <> ?`);
 
@@ -96,8 +107,15 @@ function prepare(db: Db) {
       return new Map(attemptIds.map((id) => [id, scoredSlots(store.loadSlots(id))]));
     },
 
-    saveResponse(attemptId: string, slot: number, choice: Choice | null, flagged: boolean, guessed: boolean, now: number): void {
-      saveSlot.run(choice, flagged ? 1 : 0, guessed ? 1 : 0, now, attemptId, slot);
+    saveResponse(attemptId: string, slot: number, choice: Choice | null, flagged: boolean, guessed: boolean, now: number, struck: string): void {
+      saveSlot.run(choice, flagged ? 1 : 0, guessed ? 1 : 0, struck, now, attemptId, slot);
+    },
+
+    /** Starts the clock of an attempt waiting for its candidate to begin (a no-op otherwise). */
+    beginAttempt(attempt: AttemptRow, now: number): AttemptRow {
+      if (!awaitsBegin(attempt)) return attempt;
+      begin.run(now, deadlineFor(now, attempt.minutes, attempt.timeMultiplier), attempt.id);
+      return byId.get({ id: attempt.id })!;
     },
 
     /** Closes an attempt and stores its score. One closed by time ends at its deadline. */
@@ -137,6 +155,17 @@ function prepare(db: Db) {
     answeredCounts(attemptIds: string[]): Map<string, number> {
       if (attemptIds.length === 0) return new Map();
       return new Map((answered.all(JSON.stringify(attemptIds)) as { id: string; n: number }[]).map((r) => [r.id, r.n]));
+    },
+
+    /**
+     * Drops the user's exams that never began (their slots go by cascade) and the exposures they
+     * counted: an intro screen left behind must not hold its items out of later attempts.
+     */
+    discardUnbegun(userId: number): void {
+      db.transaction(() => {
+        unexpose.run(userId, userId);
+        dropUnbegun.run(userId);
+      });
     },
 
     /** Items seated in the user's open exams (other than `exceptAttemptId`): their keys stay hidden everywhere. */

@@ -3,6 +3,7 @@ import { mayRevealKey, remainingMs } from '../../domain/attempt.ts';
 import { percent, scoreAttempt } from '../../domain/scoring.ts';
 import type { FrameworkIndex } from '../../domain/framework.ts';
 import { scoredSlots, type AttemptRow, type SlotRow } from './store.ts';
+import { awaitsBegin } from './clock.ts';
 
 const LETTERS = ['A', 'B', 'C', 'D'] as const;
 export const PRACTICE_NOTICE = 'Practice result from this engine: not an official CETL score and not on the CETL 0–800 scale.';
@@ -20,6 +21,8 @@ export function summary(a: AttemptRow, now: number, answered: number) {
     submittedAt: a.submittedAt,
     closedBy: a.closedBy,
     answered,
+    minutes: a.minutes,
+    begun: !awaitsBegin(a),
     score: a.correct === null ? null : { correct: a.correct, total: a.length, percent: percent(a.correct, a.length) },
   };
 }
@@ -42,12 +45,14 @@ export function attemptView(a: AttemptRow, rows: SlotRow[], now: number, hidden:
   return {
     attempt: summary(a, now, rows.filter((r) => r.choice !== null).length),
     blueprint: a.blueprint,
-    items: rows.map(slotItem),
+    // Before Begin the questions stay on the server: reading them would start the exam off the clock.
+    items: awaitsBegin(a) ? [] : rows.map(slotItem),
     responses: rows.map((r) => ({
       slot: r.slot,
       choice: r.choice,
       flagged: r.flagged,
       guessed: r.guessed,
+      ...(r.struck !== '' && { struck: r.struck }),
       savedAt: r.savedAt,
       ...(mayRevealKey(a.mode, a.status, r.choice) && !hidden.has(r.itemId) && reveal(r, r.choice)),
     })),

@@ -7,24 +7,30 @@ import { hashPassword, verifyPassword, decoyHash } from '../../auth/password.ts'
 import { isCommonPassword } from '../../auth/blocklist.ts';
 import { HttpError } from '../../plugins/errors.ts';
 import { LoginSchema, RegisterSchema, UserReplySchema } from '../../schemas/user.ts';
-import { nameProblem, passwordProblem } from '../../domain/account.ts';
+import { nameProblem, normaliseEmail, passwordProblem } from '../../domain/account.ts';
 import { errors } from '../../schemas/common.ts';
 import { publicUser } from '../me/public-user.ts';
-import { loginThrottle } from './throttle.ts';
-
-const normaliseEmail = (email: string) => email.trim().toLowerCase();
+import { throttles } from './throttle.ts';
+import { accountMailRoutes } from './reset.ts';
 
 /** Registrations allowed from one address per hour (a classroom signing up together fits). */
 export const REGISTER_PER_ADDRESS_PER_HOUR = 30;
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const slots = app.hashSlots;
-  const throttle = loginThrottle(app.db);
+  const throttle = throttles.of(app.db);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) =>
-      new HttpError(429, 'too_many_registrations', `Too many accounts were created from this address; try again in ${Math.ceil(context.ttl / 60000)} minutes.`, {}, { 'retry-after': String(Math.ceil(context.ttl / 1000)) }),
+    errorResponseBuilder: (request, context) => {
+      const minutes = Math.ceil(context.ttl / 60000);
+      const headers = { 'retry-after': String(Math.ceil(context.ttl / 1000)) };
+      return request.routeOptions.url === '/api/auth/register'
+        ? new HttpError(429, 'too_many_registrations', `Too many accounts were created from this address; try again in ${minutes} minutes.`, {}, headers)
+        : new HttpError(429, 'too_many_requests', `Too many password-reset requests came from this address; try again in ${minutes} minutes.`, {}, headers);
+    },
   });
+  // Password reset and email confirmation (reset.ts), under the same per-address limiter.
+  await app.register(accountMailRoutes);
 
   app.post(
     '/api/auth/register', {

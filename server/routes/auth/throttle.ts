@@ -2,6 +2,7 @@
 // one synchronous step with the decision, so concurrent guesses cannot outrun the limit.
 import { and, count, eq, gt, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { perDatabase } from '../../db/per-database.ts';
 import { loginFailures, signInAddresses } from '../../db/schema/index.ts';
 import { loginVerdict, LOGIN_WINDOW_MS, type LoginVerdict } from '../../domain/session.ts';
 
@@ -54,3 +55,9 @@ export function loginThrottle(db: Db) {
     },
   };
 }
+
+/**
+ * One throttle per database, shared by sign-in and the account routes that ask for the password
+ * again (change password or email, delete the account): they count against the same limits.
+ */
+export const throttles = perDatabase(loginThrottle);

@@ -34,11 +34,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server on the shipped bank, listening on a free port, serving the built client. */
-export async function startServer(): Promise<TestServer> {
+/**
+ * The real server on the shipped bank, listening on a free port, serving the built client.
+ * `log`: every log line (info and up) is pushed there, e.g. to read the links the log transport mails.
+ */
+export async function startServer({ log }: { log?: string[] } = {}): Promise<TestServer> {
   const bank = loadBank(join(root, 'question-bank'));
   if (!bank.framework) throw new Error(`question-bank/blueprint.yaml does not load: ${bank.problems.map((p) => p.message).join('; ')}`);
-  const scratch = await scratchApp({ framework: bank.framework, items: bank.items, clientDir: clientDist });
+  const logger = log && { level: 'info', stream: { write: (line: string) => void log.push(line) } };
+  const scratch = await scratchApp({ framework: bank.framework, items: bank.items, clientDir: clientDist, logger });
   await scratch.app.listen({ port: 0, host: '127.0.0.1' });
   const address = scratch.app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');

@@ -1,0 +1,339 @@
+// Account basics over HTTP: password reset by mail (read from the log transport), change of
+// password and of email address, the data export and deleting the account.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { fixtureBank } from '../fixtures/bank.ts';
+import { scratchApp } from '../fixtures/app.ts';
+import { framework, signIn, signUp, type TestApp } from './harness.ts';
+import { ACCOUNT_MAILS_PER_WINDOW, EMAIL_TOKEN_MS, RESET_REQUESTS_PER_ADDRESS, RESET_TOKEN_MS } from '../../server/domain/account.ts';
+import { RESET_REQUESTED } from '../../server/routes/auth/reset.ts';
+import { loadConfig } from '../../server/config.ts';
+
+type Caller = Awaited<ReturnType<typeof signUp>>;
+const MINUTE = 60 * 1000;
+const NEW_PASSWORD = 'a completely new passphrase';
+
+let t: TestApp;
+/** Every log line the app writes (JSON, one per line): the log transport puts mailed links here. */
+const log: { msg: string; mailTo?: string; subject?: string }[] = [];
+beforeAll(async () => {
+  t = await scratchApp({
+    framework,
+    items: fixtureBank(framework, (a) => 2 * framework.area.get(a)!.weight + 5),
+    logger: { level: 'info', stream: { write: (line: string) => void log.push(JSON.parse(line)) } },
+  });
+});
+afterAll(() => t.close());
+
+/** The links mailed to an address so far (through the log transport), oldest first. */
+const linksTo = (email: string, kind: 'reset' | 'confirm-email') =>
+  log.filter((l) => l.mailTo === email.toLowerCase()).flatMap((l) => l.msg.match(new RegExp(`https?://\\S+/${kind}/([\\w-]+)`))?.[1] ?? []);
+
+let address = 0;
+/** A fresh client address per test, so the per-address limits of one test do not touch another. */
+const from = () => `10.77.0.${++address}`;
+
+const anon = (url: string, payload: object, remoteAddress = '127.0.0.1', cookie?: string) =>
+  t.app.inject({ method: 'POST', url, payload, remoteAddress, ...(cookie && { headers: { cookie } }) });
+const me = (cookie: string) => t.app.inject({ url: '/api/me', headers: { cookie } });
+const login = (email: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: from() });
+
+describe('mail configuration', () => {
+  const env = (extra: Record<string, string>) => ({ SESSION_SECRET: 's'.repeat(32), ...extra });
+  it('sends through SMTP only with PUBLIC_URL for the links (never the request’s Host), and names a bad value', () => {
+    expect(loadConfig(env({}))).toMatchObject({ smtpUrl: undefined, publicUrl: undefined });
+    expect(loadConfig(env({ SMTP_URL: '' })).smtpUrl).toBeUndefined();
+    expect(() => loadConfig(env({ SMTP_URL: 'smtps://u:secret@mail.example.org' }))).toThrow(/PUBLIC_URL must be set/);
+    expect(() => loadConfig(env({ SMTP_URL: 'mail.example.org', PUBLIC_URL: 'https://cetl.example.org' }))).toThrow(/SMTP_URL/);
+    expect(() => loadConfig(env({ SMTP_URL: 'smtps://u:secret@mail.example.org', PUBLIC_URL: 'cetl.example.org' }))).toThrow(/PUBLIC_URL/);
+    // The error never repeats the SMTP password.
+    try {
+      loadConfig(env({ SMTP_URL: 'smtps://u:secret@mail.example.org' }));
+    } catch (err) {
+      expect(String(err)).not.toContain('secret');
+    }
+    expect(loadConfig(env({ SMTP_URL: 'smtps://u:secret@mail.example.org', PUBLIC_URL: 'https://cetl.example.org' }))).toMatchObject({ publicUrl: 'https://cetl.example.org' });
+  });
+});
+
+describe('password reset by mail', () => {
+  it('pins the documented numbers', () => {
+    expect(RESET_TOKEN_MS).toBe(30 * MINUTE);
+    expect(EMAIL_TOKEN_MS).toBe(24 * 60 * MINUTE);
+    expect(ACCOUNT_MAILS_PER_WINDOW).toBe(3);
+    expect(RESET_REQUESTS_PER_ADDRESS).toBe(10);
+  });
+
+  it('mails a single-use link; the new password signs out every session', async () => {
+    const u = await signUp(t);
+    const other = await signIn(t, u.credentials);
+    const ip = from();
+    const asked = await anon('/api/auth/password-reset', { email: u.credentials.email.toUpperCase() }, ip);
+    expect(asked.statusCode).toBe(202);
+    expect(asked.json()).toEqual({ message: RESET_REQUESTED });
+    const links = linksTo(u.credentials.email, 'reset');
+    expect(links).toHaveLength(1);
+    const token = links[0]!;
+    // Only the hash is stored.
+    const row = t.db.$client.prepare('select * from account_tokens where user_id = ?').get(u.user.id) as { token_hash: string; kind: string; expires_at: number; created_at: number };
+    expect(row).toMatchObject({ token_hash: createHash('sha256').update(token).digest('hex'), kind: 'reset' });
+    expect(row.expires_at - row.created_at).toBe(30 * MINUTE);
+
+    // The policy applies, and a refused password leaves the link unspent.
+    const weak = await anon('/api/auth/password-reset/confirm', { token, password: 'too short' });
+    expect(weak.json()).toMatchObject({ error: 'password_too_short' });
+    const named = await anon('/api/auth/password-reset/confirm', { token, password: `${u.credentials.email.split('@')[0]} and more words` });
+    expect(named.json()).toMatchObject({ error: 'password_common' });
+
+    const done = await anon('/api/auth/password-reset/confirm', { token, password: NEW_PASSWORD }, '127.0.0.1', u.cookie);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.cookies.find((c) => c.name === 'cetl_session')?.value).toBe('');
+    expect((await me(u.cookie)).statusCode).toBe(401);
+    expect((await me(other.cookie)).statusCode).toBe(401);
+    expect((await login(u.credentials.email, u.credentials.password)).statusCode).toBe(401);
+    expect((await login(u.credentials.email, NEW_PASSWORD)).statusCode).toBe(200);
+
+    const again = await anon('/api/auth/password-reset/confirm', { token, password: 'yet another long passphrase' });
+    expect(again.statusCode).toBe(400);
+    expect(again.json()).toMatchObject({ error: 'invalid_token', message: expect.stringContaining('Ask for a new one') });
+  }, 60_000);
+
+  it('spends a link once even when two requests carry it at the same moment', async () => {
+    const u = await signUp(t);
+    await anon('/api/auth/password-reset', { email: u.credentials.email }, from());
+    const token = linksTo(u.credentials.email, 'reset').at(-1)!;
+    const both = await Promise.all(['first racing passphrase', 'second racing passphrase'].map((password) => anon('/api/auth/password-reset/confirm', { token, password })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    const winner = both[0]!.statusCode === 200 ? 'first racing passphrase' : 'second racing passphrase';
+    expect((await login(u.credentials.email, winner)).statusCode).toBe(200);
+  }, 60_000);
+
+  it('answers an unknown address exactly as a known one, and mails nothing', async () => {
+    const before = log.length;
+    const unknown = await anon('/api/auth/password-reset', { email: 'nobody-at-all@example.org' }, from());
+    expect(unknown.statusCode).toBe(202);
+    expect(unknown.json()).toEqual({ message: RESET_REQUESTED });
+    expect(log.slice(before).filter((l) => l.msg.includes('/reset/'))).toEqual([]);
+    const malformed = await anon('/api/auth/password-reset', { email: 'not an address' }, from());
+    expect(malformed.statusCode).toBe(400);
+  });
+
+  it('a link works for 30 minutes: at 30 min + 1 s it is refused; a newer link replaces an older one', async () => {
+    const u = await signUp(t);
+    const issuedAt = () => t.db.$client.prepare('select max(created_at) from account_tokens where user_id = ?').pluck().get(u.user.id) as number;
+    /** Sets the server's clock to this long after the latest link was made. */
+    const after = (ms: number) => void (t.clock.offset = issuedAt() + ms - Date.now());
+    await anon('/api/auth/password-reset', { email: u.credentials.email }, from());
+    const late = linksTo(u.credentials.email, 'reset').at(-1)!;
+    after(30 * MINUTE + 1000);
+    expect((await anon('/api/auth/password-reset/confirm', { token: late, password: NEW_PASSWORD })).json()).toMatchObject({ error: 'invalid_token' });
+
+    await anon('/api/auth/password-reset', { email: u.credentials.email }, from());
+    const older = linksTo(u.credentials.email, 'reset').at(-1)!;
+    await anon('/api/auth/password-reset', { email: u.credentials.email }, from());
+    const newest = linksTo(u.credentials.email, 'reset').at(-1)!;
+    expect(newest).not.toBe(older);
+    expect((await anon('/api/auth/password-reset/confirm', { token: older, password: NEW_PASSWORD })).json()).toMatchObject({ error: 'invalid_token' });
+    after(30 * MINUTE - 1000);
+    const inTime = await anon('/api/auth/password-reset/confirm', { token: newest, password: NEW_PASSWORD });
+    expect(inTime.statusCode, inTime.body).toBe(200);
+  }, 60_000);
+
+  it('mails one account at most 3 links in 15 minutes (same answer after), and limits an address to 10 requests', async () => {
+    const u = await signUp(t);
+    const ip = from();
+    for (let i = 0; i < 4; i++) {
+      const res = await anon('/api/auth/password-reset', { email: u.credentials.email }, ip);
+      expect(res.statusCode).toBe(202);
+      expect(res.json()).toEqual({ message: RESET_REQUESTED });
+    }
+    expect(linksTo(u.credentials.email, 'reset')).toHaveLength(3);
+    t.clock.offset += 15 * MINUTE + 1000;
+    await anon('/api/auth/password-reset', { email: u.credentials.email }, ip);
+    expect(linksTo(u.credentials.email, 'reset')).toHaveLength(4);
+
+    // The address limit answers every email alike (known or not), so it tells nothing either.
+    for (let i = 5; i < RESET_REQUESTS_PER_ADDRESS; i++) expect((await anon('/api/auth/password-reset', { email: `x${i}@example.org` }, ip)).statusCode).toBe(202);
+    const refused = await anon('/api/auth/password-reset', { email: u.credentials.email }, ip);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ error: 'too_many_requests', message: expect.stringMatching(/try again in \d+ minutes/) });
+  });
+});
+
+describe('change password', () => {
+  it('keeps this session and signs out the others', async () => {
+    const u = await signUp(t);
+    const other = await signIn(t, u.credentials);
+    const wrong = await u.call('POST', '/api/me/password', { currentPassword: 'not my password at all', newPassword: NEW_PASSWORD });
+    expect(wrong.statusCode).toBe(403);
+    expect((await me(other.cookie)).statusCode).toBe(200);
+    const ok = await u.call('POST', '/api/me/password', { currentPassword: u.credentials.password, newPassword: NEW_PASSWORD });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await me(u.cookie)).statusCode).toBe(200);
+    expect((await me(other.cookie)).statusCode).toBe(401);
+    expect(t.db.$client.prepare('select count(*) from sessions where user_id = ?').pluck().get(u.user.id)).toBe(1);
+  }, 60_000);
+});
+
+describe('change of email address', () => {
+  it('changes the address only when the link sent to the new one is opened', async () => {
+    const u = await signUp(t);
+    const target = `moved-${Date.now()}@example.org`;
+    expect((await u.call('POST', '/api/me/email', { email: u.credentials.email, password: u.credentials.password })).json()).toMatchObject({ error: 'same_email' });
+    expect((await u.call('POST', '/api/me/email', { email: target, password: 'not my password at all' })).statusCode).toBe(403);
+    const asked = await u.call('POST', '/api/me/email', { email: target.toUpperCase(), password: u.credentials.password });
+    expect(asked.statusCode, asked.body).toBe(202);
+    expect(asked.json()).toMatchObject({ pendingEmail: target });
+    expect((await u.call('GET', '/api/me')).json().user.email).toBe(u.credentials.email);
+    expect((await login(target, u.credentials.password)).statusCode).toBe(401);
+    const [token] = linksTo(target, 'confirm-email');
+    expect(token).toBeDefined();
+    expect(linksTo(u.credentials.email, 'confirm-email')).toEqual([]);
+
+    // Anyone holding the link confirms it (it is opened from the new mailbox, maybe signed out).
+    const confirmed = await anon('/api/auth/email-confirm', { token: token! });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ email: target });
+    expect((await u.call('GET', '/api/me')).json().user.email).toBe(target);
+    expect((await login(target, u.credentials.password)).statusCode).toBe(200);
+    expect((await login(u.credentials.email, u.credentials.password)).statusCode).toBe(401);
+    // The old address is told.
+    expect(log.some((l) => l.mailTo === u.credentials.email && /was changed/.test(l.subject ?? ''))).toBe(true);
+    expect((await anon('/api/auth/email-confirm', { token: token! })).json()).toMatchObject({ error: 'invalid_token' });
+  }, 60_000);
+
+  it('refuses a taken address, and checks again at confirmation inside the change', async () => {
+    const u = await signUp(t);
+    const taken = await signUp(t);
+    expect((await u.call('POST', '/api/me/email', { email: taken.credentials.email, password: u.credentials.password })).json()).toMatchObject({ error: 'email_taken' });
+    const target = `race-${Date.now()}@example.org`;
+    expect((await u.call('POST', '/api/me/email', { email: target, password: u.credentials.password })).statusCode).toBe(202);
+    await signUp(t, { email: target });
+    const [token] = linksTo(target, 'confirm-email');
+    const refused = await anon('/api/auth/email-confirm', { token: token! });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: 'email_taken' });
+    expect((await u.call('GET', '/api/me')).json().user.email).toBe(u.credentials.email);
+  }, 60_000);
+
+  it('a confirmation link lasts 24 hours', async () => {
+    const u = await signUp(t);
+    const target = `slow-${Date.now()}@example.org`;
+    await u.call('POST', '/api/me/email', { email: target, password: u.credentials.password });
+    const [token] = linksTo(target, 'confirm-email');
+    t.clock.offset += 24 * 60 * MINUTE + 1000;
+    expect((await anon('/api/auth/email-confirm', { token: token! })).json()).toMatchObject({ error: 'invalid_token' });
+    expect(t.db.$client.prepare('select email from users where id = ?').pluck().get(u.user.id)).toBe(u.credentials.email);
+  }, 60_000);
+});
+
+/** A tutor attempt with one answered slot, a self-rating, an essay and a question report. */
+async function someActivity(u: Caller) {
+  const { attempt, items } = (await u.call('POST', '/api/attempts', { mode: 'tutor', length: 3 })).json();
+  expect((await u.call('PUT', `/api/attempts/${attempt.id}/responses/1`, { choice: 'B' })).statusCode).toBe(200);
+  expect((await u.call('PUT', '/api/learning/self-ratings', { ratings: [{ area: 1, rating: 2 }] })).statusCode).toBe(200);
+  const essay = (await u.call('POST', '/api/essays', { promptId: 'P01-01' })).json();
+  await u.call('PUT', `/api/essays/${essay.id}/text`, { text: `Dear board, the plan of ${u.user.name}.`, revision: 1 });
+  const report = await u.call('POST', `/api/items/${items[0].itemId}/reports`, { attemptId: attempt.id, reason: 'unclear', text: `Unclear to ${u.user.name}` });
+  expect(report.statusCode, report.body).toBe(201);
+  return { attemptId: attempt.id as string, essayId: essay.id as string };
+}
+
+describe('download my data', () => {
+  it('is a JSON attachment of the person’s own data, without the password hash or anyone else’s', async () => {
+    const u = await signUp(t, { name: 'Ella Exporter' });
+    const stranger = await signUp(t, { name: 'Sam Stranger' });
+    const mine = await someActivity(u);
+    const theirs = await someActivity(stranger);
+    const group = (await stranger.call('POST', '/api/groups', { name: 'Shared cohort' })).json();
+    await u.call('POST', '/api/groups/join', { code: group.inviteCode });
+
+    const res = await u.call('GET', '/api/me/export');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="cetl-practice-data-\d{4}-\d{2}-\d{2}\.json"$/);
+    const data = res.json();
+    expect(data.profile).toMatchObject({ id: u.user.id, email: u.credentials.email, name: 'Ella Exporter' });
+    expect(data.attempts).toHaveLength(1);
+    expect(data.attempts[0]).toMatchObject({ id: mine.attemptId, mode: 'tutor' });
+    expect(data.attempts[0].slots).toHaveLength(3);
+    expect(data.attempts[0].slots[0]).toMatchObject({ slot: 1, choice: 'B' });
+    expect(data.essays.map((e: { id: string }) => e.id)).toEqual([mine.essayId]);
+    expect(data.essays[0].text).toContain('Ella Exporter');
+    expect(data.selfRatings).toEqual([expect.objectContaining({ area: 1, rating: 2 })]);
+    expect(data.groups).toEqual([expect.objectContaining({ groupId: group.id, name: 'Shared cohort', role: 'member' })]);
+    expect(data.questionReports).toEqual([expect.objectContaining({ reason: 'unclear', text: 'Unclear to Ella Exporter' })]);
+    expect(data.sessions).toEqual([expect.objectContaining({ current: true })]);
+
+    const text = res.body;
+    const hash = t.db.$client.prepare('select password_hash from users where id = ?').pluck().get(u.user.id) as string;
+    expect(text).not.toContain(hash);
+    expect(text).not.toMatch(/password_?hash|token_?hash/i);
+    for (const other of [stranger.credentials.email, 'Sam Stranger', theirs.attemptId, theirs.essayId]) expect(text).not.toContain(other);
+    expect(text).not.toContain(`"userId":${stranger.user.id}`);
+  }, 60_000);
+});
+
+describe('delete my account', () => {
+  const count = (sql: string, ...args: unknown[]) => t.db.$client.prepare(sql).pluck().get(...args) as number;
+
+  it('asks for the typed address and the password, then removes the person and hands groups over', async () => {
+    const u = await signUp(t, { name: 'Dee Leaving' });
+    const second = await signIn(t, u.credentials);
+    const coach = await signUp(t);
+    const member = await signUp(t);
+    const otherOwner = await signUp(t);
+    await someActivity(u);
+    // G1: u owns it and has a coach → the coach takes it over. G2: no other coach → deleted.
+    const g1 = (await u.call('POST', '/api/groups', { name: 'Handed over' })).json();
+    const g2 = (await u.call('POST', '/api/groups', { name: 'Goes away' })).json();
+    for (const g of [g1, g2]) await member.call('POST', '/api/groups/join', { code: g.inviteCode });
+    await coach.call('POST', '/api/groups/join', { code: g1.inviteCode });
+    await u.call('PATCH', `/api/groups/${g1.id}/members/${coach.user.id}`, { role: 'coach' });
+    // G3: someone else's group where u coaches and set a drill → the drill stays, now the owner's.
+    const g3 = (await otherOwner.call('POST', '/api/groups', { name: 'Not theirs' })).json();
+    await u.call('POST', '/api/groups/join', { code: g3.inviteCode });
+    await otherOwner.call('PATCH', `/api/groups/${g3.id}/members/${u.user.id}`, { role: 'coach' });
+    const drill = (await u.call('POST', `/api/groups/${g3.id}/drills`, { title: 'Set by Dee', areas: [1], length: 1, mode: 'tutor' })).json();
+    await anon('/api/auth/password-reset', { email: u.credentials.email }, from());
+
+    const mismatch = await u.call('POST', '/api/me/delete', { confirm: 'DELETE', password: u.credentials.password });
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json()).toMatchObject({ error: 'confirmation_mismatch', message: expect.stringContaining(u.credentials.email) });
+    expect((await u.call('POST', '/api/me/delete', { confirm: u.credentials.email, password: 'not my password at all' })).statusCode).toBe(403);
+    expect(count('select count(*) from users where id = ?', u.user.id)).toBe(1);
+
+    const gone = await u.call('POST', '/api/me/delete', { confirm: ` ${u.credentials.email.toUpperCase()} `, password: u.credentials.password });
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(gone.json()).toMatchObject({ groupsHandedOver: 1, groupsDeleted: 1 });
+    expect(gone.cookies.find((c) => c.name === 'cetl_session')?.value).toBe('');
+
+    for (const table of ['sessions', 'attempts', 'exposures', 'essays', 'self_ratings', 'review_cards', 'group_members', 'account_tokens', 'sign_in_addresses', 'question_reports', 'drill_attempts']) {
+      expect(count(`select count(*) from ${table} where user_id = ?`, u.user.id), table).toBe(0);
+    }
+    expect(count('select count(*) from users where id = ?', u.user.id)).toBe(0);
+    expect(count('select count(*) from login_failures where email = ?', u.credentials.email)).toBe(0);
+    expect(count("select count(*) from essay_scores where reader_id = ?", u.user.id)).toBe(0);
+    expect((await me(u.cookie)).statusCode).toBe(401);
+    expect((await me(second.cookie)).statusCode).toBe(401);
+    expect((await login(u.credentials.email, u.credentials.password)).statusCode).toBe(401);
+
+    const handed = (await coach.call('GET', `/api/groups/${g1.id}`)).json();
+    expect(handed.role).toBe('owner');
+    expect(count('select count(*) from groups where id = ? and owner_id = ?', g1.id, coach.user.id)).toBe(1);
+    expect((await member.call('GET', `/api/groups/${g2.id}`)).statusCode).toBe(404);
+    expect(count('select count(*) from groups where id = ?', g2.id)).toBe(0);
+    expect(count('select created_by from drills where id = ?', drill.id)).toBe(otherOwner.user.id);
+  }, 90_000);
+
+  it('asks for the password under the sign-in throttle: guessing through a session stops after 5', async () => {
+    const u = await signUp(t);
+    const ip = from();
+    const attempt = () => t.app.inject({ method: 'POST', url: '/api/me/delete', headers: { cookie: u.cookie }, payload: { confirm: u.credentials.email, password: 'a wrong guess here' }, remoteAddress: ip });
+    for (let i = 0; i < 5; i++) expect((await attempt()).statusCode).toBe(403);
+    const refused = await attempt();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ error: 'too_many_attempts' });
+    expect(count('select count(*) from users where id = ?', u.user.id)).toBe(1);
+  }, 90_000);
+});
