@@ -109,7 +109,7 @@ describe('striking options out', () => {
     const m = f.createAttemptModel('a1');
     await settle();
     expect(puts()[0].body).toEqual({ choice: 'A', flagged: false, guessed: false });
-    expect(m.slots.value[1]).toMatchObject({ choice: 'A', struck: 'BD', pending: true });
+    expect(m.slots.value[1]).toMatchObject({ choice: 'A', guessed: false, struck: 'BD', pending: true });
   });
 
   it('tutor mode: no strikes once the answer is checked', async () => {

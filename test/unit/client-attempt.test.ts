@@ -35,6 +35,34 @@ describe('loading', () => {
     m.dispose();
   });
 
+  it('is not timed, nor out of time, before the attempt has loaded; nothing is refused to be kept', async () => {
+    const f = await fresh();
+    const m = f.createAttemptModel('a1');
+    expect(m.timed.value).toBe(false);
+    expect(m.timeUp.value).toBe(false);
+    expect(m.persisted.value).toBe(true);
+    await settle();
+    expect(m.timed.value).toBe(true);
+  });
+
+  it('starts offline when the browser says so', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const { m } = await opened();
+    expect(m.connection.value).toBe('offline');
+    let release!: () => void;
+    ctx.once = [(s) => new Promise<Reply>((r) => (release = () => r(serve(s))))];
+    m.choose(1, 'A');
+    expect(m.saveState.value).toBe('offline');
+    release();
+    await settle();
+  });
+
+  it('assumes online where there is no navigator', async () => {
+    vi.stubGlobal('navigator', undefined);
+    const { m } = await opened();
+    expect(m.connection.value).toBe('online');
+  });
+
   it('an untimed attempt has no countdown', async () => {
     ctx.server.attempt = summary({ mode: 'tutor', deadline: null });
     ctx.server.remainingMs = null;
@@ -89,6 +117,15 @@ describe('loading', () => {
     expect(m.phase.value).toBe('loading');
     expect(m.error.value).toBeNull();
     m.dispose();
+  });
+
+  it('a second failed load shows the newer reason', async () => {
+    ctx.once = [() => refusal(404, 'not_found', 'First reason.'), () => refusal(403, 'forbidden', 'Second reason.')];
+    const { m } = await opened();
+    expect(m.error.value).toBe('First reason.');
+    await m.load();
+    expect(m.phase.value).toBe('error');
+    expect(m.error.value).toBe('Second reason.');
   });
 
   it('a failed reload keeps a ready runner as it is', async () => {
@@ -153,6 +190,64 @@ describe('answering', () => {
     await settle();
     expect(m.saveState.value).toBe('saved');
     m.dispose();
+  });
+
+  it('sends the whole response: choice, flag, "I guessed" and strikes (none)', async () => {
+    const { m } = await opened();
+    m.choose(1, 'A');
+    m.toggleFlag(2);
+    await settle();
+    expect(puts().map((p) => p.body)).toEqual([
+      { choice: 'A', flagged: false, guessed: false, struck: '' },
+      { choice: null, flagged: true, guessed: false, struck: '' },
+    ]);
+  });
+
+  it('a save that went through keeps the candidate signed in', async () => {
+    const { m, currentUser } = await opened();
+    currentUser.value = { id: 1 } as never;
+    m.choose(1, 'A');
+    await settle();
+    ctx.server.down = true; // and a save that could not reach the server
+    m.choose(2, 'B');
+    await settle();
+    ctx.server.down = false;
+    expect(currentUser.value).toEqual({ id: 1 });
+  });
+
+  it('flushing with nothing queued never shows "saving" and asks nothing', async () => {
+    const { m } = await opened();
+    const p = m.flush();
+    expect(m.saveState.value).toBe('saved');
+    await p;
+    expect(requests()).toEqual(['GET /api/attempts/a1']);
+  });
+
+  it('flushing sends answers on the device this model has not seen yet', async () => {
+    const { m, queueKey } = await opened();
+    // Written by another tab; its storage event has not arrived.
+    ctx.storage.setItem(queueKey('a1'), JSON.stringify({ 3: { slot: 3, choice: 'C', flagged: false, seq: 1, at: 1 } }));
+    await m.flush();
+    expect(requests()).toEqual(['GET /api/attempts/a1', 'PUT /api/attempts/a1/responses/3']);
+  });
+
+  it('back online as soon as the first queued answer is through', async () => {
+    const { m } = await opened();
+    ctx.server.down = true;
+    m.choose(1, 'A');
+    m.choose(2, 'B');
+    await settle();
+    expect(m.connection.value).toBe('unreachable');
+    ctx.server.down = false;
+    let release!: () => void;
+    ctx.once = [() => undefined, (s) => new Promise<Reply>((r) => (release = () => r(serve(s))))];
+    const flushing = m.flush();
+    await settle();
+    expect(m.connection.value).toBe('online'); // slot 1 saved, slot 2 still out
+    expect(m.saveState.value).toBe('saving');
+    release();
+    await flushing;
+    expect(m.saveState.value).toBe('saved');
   });
 
   it('takes the server’s time left from each saved answer', async () => {
@@ -343,10 +438,48 @@ describe('when the server is away', () => {
     await settle();
     expect(m.phase.value).toBe('closed');
     expect(readQueue('a1')[1]).toMatchObject({ choice: 'A' });
+    // Closed: the answer is not retried, the tab's return does not reload, nothing new is taken.
+    const before = ctx.sent.length;
+    document.dispatchEvent(new Event('visibilitychange'));
+    m.choose(2, 'B');
+    m.toggleFlag(2);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(ctx.sent.length).toBe(before);
+    expect(readQueue('a1')[2]).toBeUndefined();
     m.discardUnsaved();
     expect(readQueue('a1')).toEqual({});
     expect(m.waiting.value).toBe(0);
     m.dispose();
+  });
+
+  it('a save refused as closed while a fresh read shows the attempt open leaves the runner open', async () => {
+    const { m } = await opened();
+    ctx.once = [() => refusal(409, 'attempt_closed', 'Closed.')];
+    m.choose(1, 'A');
+    await settle();
+    expect(m.phase.value).toBe('ready');
+    expect(m.attempt.value!.status).toBe('open');
+  });
+
+  it('a write refused during the hand-in reloads the attempt without leaving the hand-in', async () => {
+    const { m } = await opened();
+    ctx.server.down = true;
+    m.choose(1, 'A');
+    await settle();
+    ctx.server.down = false;
+    let release!: () => void;
+    ctx.once = [
+      () => refusal(409, 'response_locked', 'Locked.'), // the queued answer
+      () => undefined, // the reload
+      (s) => new Promise<Reply>((r) => (release = () => r(serve(s)))), // the submit, held
+    ];
+    const handing = m.handIn();
+    await settle();
+    expect(requests().slice(-3)).toEqual(['PUT /api/attempts/a1/responses/1', 'GET /api/attempts/a1', 'POST /api/attempts/a1/submit']);
+    expect(m.phase.value).toBe('handing-in');
+    release();
+    await handing;
+    expect(m.phase.value).toBe('closed');
   });
 
   it('a session that ended while saving signs the candidate out and keeps the answer', async () => {
@@ -490,9 +623,11 @@ describe('handing in', () => {
   });
 
   it('refused: the server’s reason, back to ready', async () => {
-    const { m } = await opened();
+    const { m, currentUser } = await opened();
+    currentUser.value = { id: 1 } as never;
     ctx.once = [() => refusal(409, 'attempt_closed', 'Already handed in elsewhere.')];
     await m.handIn();
+    expect(currentUser.value).toEqual({ id: 1 });
     expect(m.phase.value).toBe('ready');
     expect(m.notice.value).toBe('Already handed in elsewhere.');
     m.dispose();
@@ -579,6 +714,13 @@ describe('the page around the model', () => {
     expect(leave()).toBe(false);
   });
 
+  it('once disposed, the browser’s offline event changes nothing', async () => {
+    const { m } = await opened();
+    m.dispose();
+    dispatchEvent(new Event('offline'));
+    expect(m.connection.value).toBe('online');
+  });
+
   it('once disposed, no clock, retry, event or other tab reaches the server', async () => {
     const { m, queueKey } = await opened();
     ctx.server.down = true;
@@ -624,6 +766,16 @@ describe('the shared model', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     await settle();
     expect(ctx.sent.slice(before).every((s) => s.url.includes('/a2'))).toBe(true);
+  });
+
+  it('a released model’s idle timer never drops the model of the attempt opened since', async () => {
+    const f = await fresh();
+    const a = f.acquireAttempt('a1');
+    await settle();
+    f.releaseAttempt(a);
+    const b = f.acquireAttempt('a2');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(f.acquireAttempt('a2')).toBe(b);
   });
 
   it('released and idle for a second, it stops; acquired again it is a new model', async () => {

@@ -324,6 +324,39 @@ describe('when saving fails', () => {
   });
 });
 
+describe('after the hand-in', () => {
+  it('a draft another tab left unsent is not sent for a closed essay', async () => {
+    const { createEssayModel, writeDraft } = await fresh();
+    const m = createEssayModel(essay({ status: 'submitted', text: 'Final' }));
+    writeDraft('e1', { text: 'Other tab, too late', revision: 9, savedRevision: 2 });
+    events.dispatchEvent(new Event('online'));
+    await m.save();
+    expect(sent).toEqual([]);
+    expect(m.saveState.value).toBe('saved');
+  });
+
+  it('another tab’s event for a draft already dropped changes nothing', async () => {
+    const { createEssayModel } = await fresh();
+    const m = createEssayModel(essay());
+    script = [() => ({ status: 200, body: essay({ status: 'submitted' }) })];
+    await m.submit();
+    expect(storage.getItem('cetl.essay.e1')).toBeNull();
+    events.dispatchEvent(storageEvent('cetl.essay.e1', '{"text":"gone"}'));
+    expect(m.text.value).toBe('Server text');
+    m.dispose();
+  });
+
+  it('once disposed, coming back online sends nothing', async () => {
+    const { createEssayModel } = await fresh();
+    const m = createEssayModel(essay());
+    m.edit('x');
+    m.dispose();
+    events.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sent).toEqual([]);
+  });
+});
+
 describe('another tab', () => {
   it('shows the newer text another tab wrote to this essay’s draft', async () => {
     const { createEssayModel, writeDraft } = await fresh();
@@ -370,6 +403,21 @@ describe('the countdown', () => {
     m.dispose();
     await vi.advanceTimersByTimeAsync(3_000);
     expect(m.remaining.value).toBe(7_000); // stopped
+  });
+
+  it('at zero, a failed hand-in is retried every 5 seconds, not at every tick', async () => {
+    const { createEssayModel } = await fresh();
+    const m = createEssayModel(essay({ remainingMs: 1_000 }));
+    script = [() => refusal(502, 'bad_gateway', 'Proxy down.')];
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(m.handIn.value).toBe('failed');
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(sent).toHaveLength(1);
+    script = [() => ({ status: 200, body: essay({ status: 'submitted', remainingMs: 0 }) })];
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sent).toHaveLength(2);
+    expect(m.handIn.value).toBe('done');
+    m.dispose();
   });
 
   it('at zero saves the last text and hands in, once', async () => {
