@@ -8,7 +8,9 @@ import type { TestServer } from './support/server.ts';
 import { openSession, type Session } from './support/session.ts';
 import { createAttemptViaApi, DRILL_AREAS, fitsWidth } from './support/flows.ts';
 
-const RUNNER_BUDGET = 30 * 1024;
+// Raised from 30 KB with the exam-day runner (intro, strike-out, review walks, hand-in state): it
+// measured 34.6 KB. Trimming it back (lazy review grid, smaller api.ts) is an open follow-up.
+const RUNNER_BUDGET = 36 * 1024;
 
 describe.skipIf(!hasChromium)('layout, focus, motion and weight', () => {
   let server: TestServer;
