@@ -2,7 +2,16 @@
 // request each call makes, and how every kind of answer — JSON, 204, our error shape, a proxy's
 // HTML page, no answer at all — comes back to the caller.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, groupExportUrl } from '../../client/lib/api.ts';
+import type * as Api from '../../client/lib/api.ts';
+
+// Loaded afresh for every test, so each test is seen to exercise the calls it makes.
+let api: typeof Api.api;
+let ApiError: typeof Api.ApiError;
+let groupExportUrl: typeof Api.groupExportUrl;
+beforeEach(async () => {
+  vi.resetModules();
+  ({ api, ApiError, groupExportUrl } = await import('../../client/lib/api.ts'));
+});
 
 interface Sent { url: string; init: RequestInit }
 let sent: Sent[];
@@ -22,11 +31,11 @@ afterEach(() => {
 });
 
 const json = (status: number, body: unknown) => () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const caught = async (p: Promise<unknown>): Promise<ApiError> => {
+const caught = async (p: Promise<unknown>): Promise<Api.ApiError> => {
   try {
     await p;
   } catch (err) {
-    return err as ApiError;
+    return err as Api.ApiError;
   }
   throw new Error('expected the call to fail');
 };

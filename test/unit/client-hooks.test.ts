@@ -4,12 +4,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { safeNext, usePage } from '../../client/lib/page.ts';
-import { useModule } from '../../client/lib/use-module.ts';
-import { useWidth } from '../../client/lib/use-width.ts';
+import type * as Page from '../../client/lib/page.ts';
+import type * as UseModule from '../../client/lib/use-module.ts';
+import type * as UseWidth from '../../client/lib/use-width.ts';
 
+// The hooks are loaded afresh for every test (preact itself stays one instance).
+let safeNext: typeof Page.safeNext;
+let usePage: typeof Page.usePage;
+let useModule: typeof UseModule.useModule;
+let useWidth: typeof UseWidth.useWidth;
 let root: HTMLElement;
-beforeEach(() => {
+beforeEach(async () => {
+  vi.resetModules();
+  ({ safeNext, usePage } = await import('../../client/lib/page.ts'));
+  ({ useModule } = await import('../../client/lib/use-module.ts'));
+  ({ useWidth } = await import('../../client/lib/use-width.ts'));
   root = document.createElement('div');
   document.body.append(root);
 });

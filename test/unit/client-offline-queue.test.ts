@@ -115,3 +115,21 @@ describe('when storage is refused', () => {
     expect(q.readQueue('y')).toEqual({});
   });
 });
+
+describe('another tab', () => {
+  it('calls back for this attempt’s key and for a cleared storage only', async () => {
+    const events = new EventTarget();
+    Object.assign(globalThis, { addEventListener: events.addEventListener.bind(events), removeEventListener: events.removeEventListener.bind(events) });
+    const q = await tab();
+    let calls = 0;
+    q.onQueueChangedElsewhere('x', () => calls++);
+    const storageEvent = (key: string | null) => Object.assign(new Event('storage'), { key });
+    events.dispatchEvent(storageEvent('cetl.queue.y'));
+    events.dispatchEvent(storageEvent('cetl.essay.x'));
+    expect(calls).toBe(0);
+    events.dispatchEvent(storageEvent(null));
+    expect(calls).toBe(1);
+    events.dispatchEvent(storageEvent('cetl.queue.x'));
+    expect(calls).toBe(2);
+  });
+});
