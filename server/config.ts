@@ -37,6 +37,8 @@ export interface Config extends HttpOptions {
   /** Where users reach the app; the base of mailed links (required with SMTP_URL). */
   publicUrl?: string;
   mailFrom?: string;
+  /** log2 of scrypt's N for new password hashes: 17 (OWASP) unless a test run lowers it. */
+  passwordCostLog2: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -69,12 +71,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (smtpUrl !== undefined && publicUrl === undefined) throw new ConfigError('PUBLIC_URL must be set when SMTP_URL is: mailed links use it (e.g. https://cetl.example.org)');
   return {
     port: Number(port), host, databasePath, sessionSecret, logLevel, bankPath, smtpUrl, publicUrl, mailFrom,
+    passwordCostLog2: passwordCostLog2(env),
     trustProxy: env.TRUST_PROXY === undefined ? HTTP_DEFAULTS.trustProxy : trustProxy(env.TRUST_PROXY),
     cookieSecure: oneOf('COOKIE_SECURE', env.COOKIE_SECURE ?? HTTP_DEFAULTS.cookieSecure, ['auto', 'always', 'never'] as const),
     requestTimeoutMs: wholeNumber('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS ?? String(HTTP_DEFAULTS.requestTimeoutMs), 100),
     maxConnectionsPerAddress: wholeNumber('MAX_CONNECTIONS_PER_ADDRESS', env.MAX_CONNECTIONS_PER_ADDRESS ?? String(HTTP_DEFAULTS.maxConnectionsPerAddress), 1),
     logRequests: oneOf('LOG_REQUESTS', env.LOG_REQUESTS ?? HTTP_DEFAULTS.logRequests, ['all', 'slow', 'none'] as const),
   };
+}
+
+/**
+ * PASSWORD_COST: log2 of scrypt's N for new hashes. 17 (N = 131072, OWASP's advice) by default; the
+ * test suites set 10 so that hundreds of sign-ins take seconds, not minutes. Stored hashes carry
+ * their own N, so raising it later leaves every account working.
+ */
+export function passwordCostLog2(env: NodeJS.ProcessEnv): number {
+  const value = env.PASSWORD_COST || '17';
+  if (!/^\d+$/.test(value) || Number(value) < 10 || Number(value) > 20) {
+    throw new ConfigError(`PASSWORD_COST must be a whole number from 10 to 20, log2 of scrypt's N (got "${value}"; leave it unset for 17)`);
+  }
+  return Number(value);
 }
 
 function wholeNumber(name: string, value: string, min: number): number {

@@ -24,6 +24,7 @@ async function main() {
     }
     throw err;
   }
+  if (config.passwordCostLog2 < 17) console.warn(`PASSWORD_COST=${config.passwordCostLog2}: passwords are hashed below OWASP's cost (17). Use this for test runs only.`);
   const db = openDatabase(config.databasePath);
   const bank = loadBank(resolve(config.bankPath));
   if (bank.problems.length || !bank.framework) {

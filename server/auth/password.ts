@@ -1,8 +1,10 @@
 // scrypt at OWASP's recommended cost (N=2^17, r=8, p=1); parameters are stored with each hash
 // so they can be raised later without invalidating existing accounts.
 import { scrypt, randomBytes, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { passwordCostLog2 } from '../config.ts';
 
-const COST = { N: 2 ** 17, r: 8, p: 1 };
+/** N = 2^17 unless PASSWORD_COST lowers it for a test run (config.ts refuses anything below 2^10). */
+const COST = { N: 2 ** passwordCostLog2(process.env), r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {

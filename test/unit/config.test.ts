@@ -10,7 +10,9 @@ describe('loadConfig', () => {
 
   it('uses the documented defaults', () => {
     const c = loadConfig(env({}));
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', logLevel: 'info' });
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', logLevel: 'info', passwordCostLog2: 17 });
+    expect(loadConfig(env({ PASSWORD_COST: '10' })).passwordCostLog2).toBe(10);
+    expect(loadConfig(env({ PASSWORD_COST: '20' })).passwordCostLog2).toBe(20);
     expect(loadConfig({ SESSION_SECRET: 's'.repeat(32) }).databasePath).toBe('./data/cetl.sqlite');
   });
 
@@ -27,6 +29,9 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ SESSION_SECRET: 'short' }, /SESSION_SECRET/],
     [{ HOST: ' ' }, /HOST/],
+    [{ PASSWORD_COST: '9' }, /PASSWORD_COST must be a whole number from 10 to 20/],
+    [{ PASSWORD_COST: '21' }, /PASSWORD_COST/],
+    [{ PASSWORD_COST: 'high' }, /PASSWORD_COST/],
   ])('stops on a bad value and names it: %o', (extra, name) => {
     expect(() => loadConfig(env(extra))).toThrow(name);
   });
