@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { hasChromium, screenshot } from './support/browser.ts';
-import { join } from 'node:path';
-import { root, type TestServer } from './support/server.ts';
+import type { TestServer } from './support/server.ts';
 import { expectAccessible, openSession, type Session } from './support/session.ts';
 import { DRILL_AREAS, fitsWidth, getJson, timerSeconds, waitSaved } from './support/flows.ts';
 
@@ -201,7 +200,7 @@ describe.skipIf(!hasChromium)('the runner on exam day', () => {
     const barThen = await page.getByTestId('status-bar').boundingBox();
     expect(title!.y).toBeGreaterThanOrEqual(barThen!.y + barThen!.height);
     await expectAccessible(page, 'runner at 320 px');
-    await page.screenshot({ path: join(root, 'test-output/screenshots/runner-04-320-scrolled.png') }); // the viewport, scrolled
+    await screenshot(page, 'runner-04-320-scrolled', { fullPage: false }); // the viewport, scrolled
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.setViewportSize({ width: 1280, height: 900 });
   });

@@ -54,9 +54,14 @@ export function describeViolations(vs: AxeViolation[]): string {
   return vs.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots (full page unless told) for a person to look at (test-output/screenshots), taken only when
+ * SCREENSHOTS=1: they assert nothing, and taking them all costs the suite about 20 seconds.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
 /** Presses Tab until the focused element matches `selector` (and contains `text`); fails if it never does. */
