@@ -1,18 +1,28 @@
 // Debian's Chromium through playwright-core, axe-core checks, screenshots and keyboard helpers.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { root } from './server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[e2e] ${CHROMIUM} not found: browser tests are skipped (apt-get install chromium).`);
 
+const LAUNCH = { executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
+
+/** One Chromium for the whole browser suite (global-setup.ts): starting it costs 2–3 s per file. */
+export function launchServer(): Promise<BrowserServer> {
+  return chromium.launchServer(LAUNCH);
+}
+
+/**
+ * A connection of this file's own to the suite's Chromium (its contexts close with it), or a
+ * Chromium of its own when the file runs without the global set-up.
+ */
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const endpoint = inject('chromiumEndpoint');
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(LAUNCH);
 }
 
 const AXE = join(root, 'node_modules/axe-core/axe.min.js');
