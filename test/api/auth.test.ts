@@ -35,7 +35,9 @@ describe('accounts', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toEqual({ user: { id: expect.any(Number), email: 'reg@example.org', name: 'Reg', role: 'candidate', timeMultiplier: 1, passwordChangeRequired: false, examDate: null } });
     const cookie = res.cookies.find((c) => c.name === 'cetl_session')!;
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    // 7 days, the absolute session lifetime; not Secure over plain HTTP (COOKIE_SECURE=auto).
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 604800 });
+    expect(cookie.secure).toBeUndefined();
     const me = await t.app.inject({ url: '/api/me', headers: { cookie: sessionCookie(res)! } });
     expect(me.json().user.email).toBe('reg@example.org');
   });

@@ -154,7 +154,11 @@ describe('answers in the error shape, with headers', () => {
   it('sends HSTS and upgrade-insecure-requests only over TLS, and a Secure cookie behind a TLS proxy', async () => {
     const plain = await t.app.inject({ url: '/api/health' });
     expect(plain.headers['strict-transport-security']).toBeUndefined();
-    expect(plain.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    // The whole policy, so a loosened directive shows here.
+    const policy = "default-src 'self';base-uri 'none';font-src 'self' https: data:;form-action 'self';frame-ancestors 'none';" +
+      "img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'";
+    expect(plain.headers['content-security-policy']).toBe(policy);
+    expect(plain.headers['cache-control']).toBe('no-store');
     const { scratchApp } = await import('../fixtures/app.ts');
     const proxied = await scratchApp({ framework, items: fixtureBank(framework, () => 10), http: { trustProxy: true } });
     try {
@@ -162,11 +166,29 @@ describe('answers in the error shape, with headers', () => {
         method: 'POST', url: '/api/auth/register', headers: { 'x-forwarded-proto': 'https' },
         payload: { email: 'tls@example.org', password: 'a long enough passphrase', name: 'T' },
       });
-      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
-      expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(res.headers['content-security-policy']).toBe(`${policy};upgrade-insecure-requests`);
       expect(res.cookies.find((c) => c.name === 'cetl_session')).toMatchObject({ secure: true });
     } finally {
       await proxied.close();
+    }
+  });
+
+  it('marks the cookie Secure always with COOKIE_SECURE=always, and never with never, whatever the protocol', async () => {
+    const { scratchApp } = await import('../fixtures/app.ts');
+    const cases = [['always', 'http', true], ['never', 'https', undefined]] as const;
+    for (const [cookieSecure, proto, secure] of cases) {
+      const app = await scratchApp({ framework, items: fixtureBank(framework, () => 10), http: { trustProxy: true, cookieSecure } });
+      try {
+        const res = await app.app.inject({
+          method: 'POST', url: '/api/auth/register', headers: { 'x-forwarded-proto': proto },
+          payload: { email: `${cookieSecure}@example.org`, password: 'a long enough passphrase', name: 'T' },
+        });
+        expect(res.statusCode).toBe(201);
+        expect(res.cookies.find((c) => c.name === 'cetl_session')!.secure, cookieSecure).toBe(secure);
+      } finally {
+        await app.close();
+      }
     }
   });
 
