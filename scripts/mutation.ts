@@ -28,6 +28,28 @@ const { values, positionals } = parseArgs({
   },
   allowPositionals: true,
 });
+/**
+ * @stryker-mutator/vitest-runner 9.6 counts a test skipped because a hook failed as a kill only when
+ * the failing hook belongs to a describe block: a file-level beforeAll that throws (the API tests
+ * build their app there) leaves every test "skipped", so a mutant that breaks the app itself was
+ * reported as surviving. Vitest gives top-level tasks no `suite`; walking up to `file` fixes it.
+ * Patched in place, once, before Stryker starts; a changed runner makes this say so and stop.
+ */
+function patchStrykerVitestRunner(): void {
+  const file = 'node_modules/@stryker-mutator/vitest-runner/dist/src/vitest-helpers.js';
+  const text = readFileSync(file, 'utf8');
+  if (text.includes('/* cetl: walk to the file */')) return;
+  const patched = text
+    .replace('findSuiteError(test.suite);', 'findSuiteError(test.suite ?? test.file); /* cetl: walk to the file */')
+    .replace('return findSuiteError(suite.suite);', 'return findSuiteError(suite.suite ?? (suite.file !== suite ? suite.file : undefined));');
+  if (patched === text || !patched.includes('suite.file !== suite')) {
+    console.error(`${file} is not the version this script patches (9.6): check whether hook failures now count as kills, then update patchStrykerVitestRunner.`);
+    process.exit(1);
+  }
+  writeFileSync(file, patched);
+}
+if (!values['report-only']) patchStrykerVitestRunner();
+
 const chosen = positionals.length ? FOLDERS.filter((f) => positionals.includes(f.folder)) : FOLDERS;
 const base = JSON.parse(readFileSync('stryker.config.json', 'utf8'));
 const dirOf = (folder: string) => join('reports/mutation', folder.replace('/', '-'));
