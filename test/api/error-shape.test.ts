@@ -7,7 +7,7 @@ import { errorsPlugin, HttpError, notFound } from '../../server/plugins/errors.t
 import { securityPlugin } from '../../server/plugins/security.ts';
 
 let app: FastifyInstance;
-let logged: { level: number; msg: string }[];
+let logged: { level: number; msg: string; err?: { message: string } }[];
 afterEach(() => app?.close());
 
 async function appWith(register: (app: FastifyInstance) => void, { security = false } = {}) {
@@ -73,7 +73,8 @@ describe('error handler', () => {
     const res = await app.inject('/boom');
     expect(statusAndBody(res)).toEqual([500, { error: 'internal_error', message: 'Something went wrong on our side; try again. (request req-1)' }]);
     expect(res.body).not.toContain('locked');
-    expect(logged.filter((l) => l.msg === 'request failed').map((l) => l.level)).toEqual([50]);
+    // The log keeps what the answer hides.
+    expect(logged.filter((l) => l.msg === 'request failed').map((l) => [l.level, l.err?.message])).toEqual([[50, 'database file is locked']]);
   });
 });
 

@@ -71,3 +71,28 @@ describe('the session row', () => {
     expect(sessionsOf(u.user.id)).toHaveLength(3);
   });
 });
+
+// The app is built inside this test, not in a hook: Stryker's per-test coverage then sees the code
+// that runs while the app is built (prepared statements, decorations) as this test's, and runs it
+// against mutants there. The other tests build their app once, in beforeAll.
+describe('an app built inside the test', () => {
+  it('signs up, reads with the session, serves the framework and Part II, signs out and forgets the session', async () => {
+    const own = await startApp();
+    try {
+      const register = await own.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: 'own@example.org', password: 'a long enough passphrase', name: 'Own' } });
+      expect(register.statusCode).toBe(201);
+      const c = register.cookies.find((x) => x.name === 'cetl_session')!;
+      const headers = { cookie: `${c.name}=${c.value}` };
+      expect((await own.app.inject({ url: '/api/me', headers })).json().user.email).toBe('own@example.org');
+      expect((await own.app.inject({ url: '/api/framework' })).json().areas).toHaveLength(10);
+      expect((await own.app.inject({ url: '/api/part2/prompts', headers })).json().prompts.length).toBeGreaterThan(0);
+      const out = await own.app.inject({ method: 'POST', url: '/api/auth/logout', headers, payload: {} });
+      expect(out.statusCode).toBe(204);
+      expect(out.cookies.find((x) => x.name === 'cetl_session')).toMatchObject({ value: '', path: '/' });
+      expect((await own.app.inject({ url: '/api/me', headers })).statusCode).toBe(401);
+      expect(own.db.$client.prepare('select count(*) from sessions').pluck().get()).toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
+});
