@@ -86,6 +86,11 @@ describe('an app built inside the test', () => {
       expect((await own.app.inject({ url: '/api/me', headers })).json().user.email).toBe('own@example.org');
       expect((await own.app.inject({ url: '/api/framework' })).json().areas).toHaveLength(10);
       expect((await own.app.inject({ url: '/api/part2/prompts', headers })).json().prompts.length).toBeGreaterThan(0);
+      const lastSeen = () => own.db.$client.prepare('select last_seen_at from sessions').pluck().get() as number;
+      const signedUpAt = lastSeen();
+      own.clock.offset += 61_000;
+      expect((await own.app.inject({ url: '/api/me', headers })).statusCode).toBe(200);
+      expect(lastSeen()).toBeGreaterThanOrEqual(signedUpAt + 61_000); // touched: the idle limit starts again
       const out = await own.app.inject({ method: 'POST', url: '/api/auth/logout', headers, payload: {} });
       expect(out.statusCode).toBe(204);
       expect(out.cookies.find((x) => x.name === 'cetl_session')).toMatchObject({ value: '', path: '/' });
