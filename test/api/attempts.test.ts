@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startApp, type TestApp } from './harness.ts';
+import { signUp, startApp, startAttempt, type TestApp } from './harness.ts';
 import { attemptStore } from '../../server/routes/attempts/store.ts';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); });
 afterAll(async () => { await t.close(); });
 
-type Caller = Awaited<ReturnType<typeof signUp>>;
-const start = async (u: Caller, body: object) => {
-  const res = await u.call('POST', '/api/attempts', body);
-  if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);
-  return res.json();
-};
 /** The key of a slot, read straight from the database (the API must not give it away). */
 const keyOf = (attemptId: string, slot: number) =>
   (t.db.$client
@@ -22,7 +16,7 @@ const wrongFor = (key: string) => (key === 'A' ? 'B' : 'A');
 describe('assembling an attempt', () => {
   it('draws a 100-item exam as 15,15,6,18,15,7,2,10,5,7 with no item twice and a 120-minute clock', async () => {
     const u = await signUp(t);
-    const body = await start(u, { mode: 'exam', seed: 11 });
+    const body = await startAttempt(u, { mode: 'exam', seed: 11 });
     expect(body.blueprint.map((b: { count: number }) => b.count)).toEqual([15, 15, 6, 18, 15, 7, 2, 10, 5, 7]);
     expect(body.items).toHaveLength(100);
     expect(new Set(body.items.map((i: { itemId: string }) => i.itemId)).size).toBe(100);
@@ -37,7 +31,7 @@ describe('assembling an attempt', () => {
 
   it('never sends a key or rationale in exam mode before submission', async () => {
     const u = await signUp(t);
-    const body = await start(u, { mode: 'exam', length: 20 });
+    const body = await startAttempt(u, { mode: 'exam', length: 20 });
     const read = await u.call('GET', `/api/attempts/${body.attempt.id}`);
     const saved = await u.call('PUT', `/api/attempts/${body.attempt.id}/responses/1`, { choice: 'A' });
     for (const text of [JSON.stringify(body), read.body, saved.body]) {
@@ -49,24 +43,24 @@ describe('assembling an attempt', () => {
   it('is reproducible from its seed', async () => {
     const u = await signUp(t);
     const v = await signUp(t);
-    const a = await start(u, { mode: 'exam', length: 30, seed: 99 });
-    const b = await start(v, { mode: 'exam', length: 30, seed: 99 });
+    const a = await startAttempt(u, { mode: 'exam', length: 30, seed: 99 });
+    const b = await startAttempt(v, { mode: 'exam', length: 30, seed: 99 });
     expect(a.items.map((i: { itemId: string }) => i.itemId)).toEqual(b.items.map((i: { itemId: string }) => i.itemId));
   });
 
   it('puts the items a candidate has seen least first', async () => {
     const u = await signUp(t);
-    const first = await start(u, { mode: 'tutor', areas: [7], length: 4 });
-    const second = await start(u, { mode: 'tutor', areas: [7], length: 4 });
+    const first = await startAttempt(u, { mode: 'tutor', areas: [7], length: 4 });
+    const second = await startAttempt(u, { mode: 'tutor', areas: [7], length: 4 });
     const ids = (x: { items: { itemId: string }[] }) => x.items.map((i) => i.itemId);
     expect(ids(second).filter((id) => ids(first).includes(id))).toEqual([]);
   });
 
   it('limits the draw to chosen areas or codes, renormalising weights', async () => {
     const u = await signUp(t);
-    const byArea = await start(u, { mode: 'tutor', areas: [1, 7], length: 17 });
+    const byArea = await startAttempt(u, { mode: 'tutor', areas: [1, 7], length: 17 });
     expect(byArea.blueprint).toEqual([{ area: 1, count: 15 }, { area: 7, count: 2 }]);
-    const byCode = await start(u, { mode: 'tutor', codes: ['4A', '10B'], length: 5 });
+    const byCode = await startAttempt(u, { mode: 'tutor', codes: ['4A', '10B'], length: 5 });
     expect(new Set(byCode.items.map((i: { code: string }) => i.code))).toEqual(new Set(['4A', '10B']));
     expect(byCode.blueprint).toEqual([{ area: 4, count: 4 }, { area: 10, count: 1 }]);
   });
@@ -85,7 +79,7 @@ describe('assembling an attempt', () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.json()).toEqual({ error: expect.any(String), message: expect.any(String) });
     }
-    const a = await start(u, { mode: 'exam', length: 5 });
+    const a = await startAttempt(u, { mode: 'exam', length: 5 });
     const bad = await u.call('PUT', `/api/attempts/${a.attempt.id}/responses/1`, { choice: 'E' });
     expect(bad.statusCode).toBe(400);
     expect((await u.call('PUT', `/api/attempts/${a.attempt.id}/responses/6`, { choice: 'A' })).statusCode).toBe(404);
@@ -102,7 +96,7 @@ describe('owning an attempt', () => {
   it('hides an attempt from everyone but its owner with 404', async () => {
     const owner = await signUp(t);
     const other = await signUp(t);
-    const a = await start(owner, { mode: 'exam', length: 5 });
+    const a = await startAttempt(owner, { mode: 'exam', length: 5 });
     const id = a.attempt.id;
     for (const [method, url, body] of [
       ['GET', `/api/attempts/${id}`],
@@ -122,7 +116,7 @@ describe('owning an attempt', () => {
 describe('responding and scoring', () => {
   it('saves responses and flags, then reports by category, area and code with every rationale', async () => {
     const u = await signUp(t);
-    const a = await start(u, { mode: 'exam', length: 10, seed: 5 });
+    const a = await startAttempt(u, { mode: 'exam', length: 10, seed: 5 });
     const id = a.attempt.id;
     const right = [1, 2, 3, 4];
     for (const slot of right) expect((await u.call('PUT', `/api/attempts/${id}/responses/${slot}`, { choice: keyOf(id, slot) })).statusCode).toBe(200);
@@ -163,7 +157,7 @@ describe('responding and scoring', () => {
 
   it('in tutor mode returns the key and rationale for a slot once it is answered, and locks that answer', async () => {
     const u = await signUp(t);
-    const a = await start(u, { mode: 'tutor', length: 5 });
+    const a = await startAttempt(u, { mode: 'tutor', length: 5 });
     const id = a.attempt.id;
     expect(a.attempt.deadline).toBeNull();
     const flagOnly = await u.call('PUT', `/api/attempts/${id}/responses/2`, { choice: null, flagged: true });
@@ -184,14 +178,14 @@ describe('the server owns time', () => {
   it('applies the time multiplier to every timed attempt', async () => {
     const u = await signUp(t);
     await u.call('PATCH', '/api/me', { timeMultiplier: 1.5 });
-    const a = await start(u, { mode: 'exam', length: 10, minutes: 20 });
+    const a = await startAttempt(u, { mode: 'exam', length: 10, minutes: 20 });
     expect(a.attempt.deadline - a.attempt.startedAt).toBe(30 * 60_000);
     expect(a.attempt.timeMultiplier).toBe(1.5);
   });
 
   it('accepts a response in the grace after the deadline, refuses it after, and closes the attempt when touched', async () => {
     const u = await signUp(t);
-    const a = await start(u, { mode: 'exam', length: 5, minutes: 1 });
+    const a = await startAttempt(u, { mode: 'exam', length: 5, minutes: 1 });
     const id = a.attempt.id;
     const base = t.clock.offset;
     try {
@@ -215,7 +209,7 @@ describe('the server owns time', () => {
 
   it('records a hand-in after the clock reached zero (inside the grace) as closed by time', async () => {
     const u = await signUp(t);
-    const a = await start(u, { mode: 'exam', length: 3, minutes: 1 });
+    const a = await startAttempt(u, { mode: 'exam', length: 3, minutes: 1 });
     const base = t.clock.offset;
     try {
       t.clock.offset = base + 60_000 + 5_000;
@@ -228,7 +222,7 @@ describe('the server owns time', () => {
 
   it('closes overdue attempts in the periodic sweep without anyone touching them', async () => {
     const u = await signUp(t);
-    const a = await start(u, { mode: 'exam', length: 3, minutes: 2 });
+    const a = await startAttempt(u, { mode: 'exam', length: 3, minutes: 2 });
     const status = () => (t.db.$client.prepare('select status, closed_by from attempts where id = ?').get(a.attempt.id) as { status: string; closed_by: string | null });
     expect(attemptStore(t.db).sweepOverdue(t.app.framework, Date.now() + 60_000)).toBe(0);
     expect(status()).toEqual({ status: 'open', closed_by: null });
@@ -241,12 +235,12 @@ describe('progress across attempts', () => {
   it('lists recent finished attempts, newest first, with results by area, and only the caller’s', async () => {
     const u = await signUp(t);
     const other = await signUp(t);
-    const first = await start(u, { mode: 'exam', length: 4, areas: [1, 2], seed: 1 });
+    const first = await startAttempt(u, { mode: 'exam', length: 4, areas: [1, 2], seed: 1 });
     for (let slot = 1; slot <= 4; slot++) await u.call('PUT', `/api/attempts/${first.attempt.id}/responses/${slot}`, { choice: keyOf(first.attempt.id, slot) });
     await u.call('POST', `/api/attempts/${first.attempt.id}/submit`);
-    const second = await start(u, { mode: 'exam', length: 3, areas: [4], seed: 2 });
+    const second = await startAttempt(u, { mode: 'exam', length: 3, areas: [4], seed: 2 });
     await u.call('POST', `/api/attempts/${second.attempt.id}/submit`);
-    await start(u, { mode: 'exam', length: 2 }); // still open: not in progress
+    await startAttempt(u, { mode: 'exam', length: 2 }); // still open: not in progress
     const body = (await u.call('GET', '/api/progress')).json();
     expect(body.attempts.map((x: { id: string }) => x.id)).toEqual([second.attempt.id, first.attempt.id]);
     expect(body.attempts[0].areas).toEqual([{ area: 4, correct: 0, total: 3, percent: 0 }]);

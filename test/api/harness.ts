@@ -43,3 +43,12 @@ function callerFor<U>(t: TestApp, user: U, cookie: string, credentials: { email:
       t.app.inject({ method, url, headers, ...(method === 'GET' ? {} : { payload: (payload ?? {}) as object }) }),
   };
 }
+
+export type Caller = Awaited<ReturnType<typeof signUp>>;
+
+/** POST /api/attempts as this caller; throws with the answer unless the attempt was created. */
+export async function startAttempt(u: Caller, body: object) {
+  const res = await u.call('POST', '/api/attempts', body);
+  if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);
+  return res.json();
+}

@@ -1,18 +1,12 @@
 // Striking out options (saved with the response, independent of the choice) and the exam intro's
 // clock (an attempt created with startClock 'on_begin' starts timing only at POST …/begin).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startApp, type TestApp } from './harness.ts';
+import { signUp, startApp, startAttempt, type Caller, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); });
 afterAll(async () => { await t.close(); });
 
-type Caller = Awaited<ReturnType<typeof signUp>>;
-const start = async (u: Caller, body: object) => {
-  const res = await u.call('POST', '/api/attempts', body);
-  if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);
-  return res.json();
-};
 const stored = (attemptId: string, slot: number) =>
   t.db.$client.prepare('select choice, flagged, guessed, struck from slots where attempt_id = ? and slot = ?').get(attemptId, slot) as {
     choice: string | null; flagged: number; guessed: number; struck: string;
@@ -24,7 +18,7 @@ const responseOf = async (u: Caller, id: string, slot: number) =>
 describe('striking out options', () => {
   it('strikes without choosing, keeps the strikes through later saves, and returns them in the attempt view', async () => {
     const u = await signUp(t);
-    const { attempt } = await start(u, { mode: 'exam', length: 5 });
+    const { attempt } = await startAttempt(u, { mode: 'exam', length: 5 });
     const struck = await put(u, attempt.id, 2, { struck: 'AC' });
     expect(struck.statusCode).toBe(200);
     expect(struck.json()).toMatchObject({ slot: 2, choice: null, flagged: false, struck: 'AC' });
@@ -47,7 +41,7 @@ describe('striking out options', () => {
 
   it('refuses anything but letters of the item’s options, in order, each once, and changes nothing', async () => {
     const u = await signUp(t);
-    const { attempt } = await start(u, { mode: 'exam', length: 3 });
+    const { attempt } = await startAttempt(u, { mode: 'exam', length: 3 });
     await put(u, attempt.id, 1, { struck: 'B' });
     for (const bad of ['CA', 'AA', 'E', 'a', 'ABCDE', 'A C', 'AB,', 3, { A: true }]) {
       const res = await put(u, attempt.id, 1, { struck: bad });
@@ -60,7 +54,7 @@ describe('striking out options', () => {
 
   it('works in tutor mode before and after the answer is checked, without unlocking it', async () => {
     const u = await signUp(t);
-    const { attempt } = await start(u, { mode: 'tutor', length: 2 });
+    const { attempt } = await startAttempt(u, { mode: 'tutor', length: 2 });
     expect((await put(u, attempt.id, 1, { struck: 'D' })).json()).toMatchObject({ choice: null, struck: 'D' });
     expect((await responseOf(u, attempt.id, 1)).answer).toBeUndefined();
     const checked = (await put(u, attempt.id, 1, { choice: 'A' })).json();
@@ -73,7 +67,7 @@ describe('striking out options', () => {
   it('is refused once the attempt is closed, and to anyone but the owner', async () => {
     const u = await signUp(t);
     const stranger = await signUp(t);
-    const { attempt } = await start(u, { mode: 'exam', length: 2 });
+    const { attempt } = await startAttempt(u, { mode: 'exam', length: 2 });
     expect((await put(stranger, attempt.id, 1, { struck: 'A' })).statusCode).toBe(404);
     await u.call('POST', `/api/attempts/${attempt.id}/submit`);
     const late = await put(u, attempt.id, 1, { struck: 'A' });
@@ -87,7 +81,7 @@ describe('an exam that begins after its intro screen', () => {
   it('waits with no deadline, refuses answers, and starts the full time at Begin', async () => {
     const u = await signUp(t);
     t.db.$client.prepare('update users set time_multiplier = 1.5 where id = ?').run((u.user as { id: number }).id);
-    const created = await start(u, { mode: 'exam', length: 10, startClock: 'on_begin' });
+    const created = await startAttempt(u, { mode: 'exam', length: 10, startClock: 'on_begin' });
     expect(created.attempt).toMatchObject({ status: 'open', begun: false, deadline: null, remainingMs: null, minutes: 12, timeMultiplier: 1.5 });
     const id = created.attempt.id;
     const refused = await put(u, id, 1, { choice: 'A' });
@@ -123,7 +117,7 @@ describe('an exam that begins after its intro screen', () => {
 
   it('keeps the questions on the server until Begin, and drops an exam left on its intro when another starts', async () => {
     const u = await signUp(t);
-    const left = await start(u, { mode: 'exam', length: 5, startClock: 'on_begin' });
+    const left = await startAttempt(u, { mode: 'exam', length: 5, startClock: 'on_begin' });
     expect(left.items).toEqual([]);
     expect((await u.call('GET', `/api/attempts/${left.attempt.id}`)).json().items).toEqual([]);
     const seated = (t.db.$client.prepare('select item_id from slots where attempt_id = ?').pluck().all(left.attempt.id)) as string[];
@@ -133,7 +127,7 @@ describe('an exam that begins after its intro screen', () => {
     expect(seen.get(userId)).toBe(5);
 
     // Any new attempt: the intro left behind is gone and no longer holds its items back.
-    const drill = await start(u, { mode: 'tutor', length: 2 });
+    const drill = await startAttempt(u, { mode: 'tutor', length: 2 });
     expect(drill.items).toHaveLength(2);
     expect((await u.call('GET', `/api/attempts/${left.attempt.id}`)).statusCode).toBe(404);
     expect(t.db.$client.prepare('select count(*) from slots where attempt_id = ?').pluck().get(left.attempt.id)).toBe(0);
@@ -144,16 +138,16 @@ describe('an exam that begins after its intro screen', () => {
 
   it('starts at once by default, has nothing to begin when untimed, and may be handed in unbegun', async () => {
     const u = await signUp(t);
-    const now = await start(u, { mode: 'exam', length: 4 });
+    const now = await startAttempt(u, { mode: 'exam', length: 4 });
     expect(now.attempt).toMatchObject({ begun: true, minutes: 5 });
     expect(now.attempt.remainingMs).toBeGreaterThan(4 * 60_000);
     const before = now.attempt.deadline;
     expect((await u.call('POST', `/api/attempts/${now.attempt.id}/begin`)).json().attempt.deadline).toBe(before);
 
-    const tutor = await start(u, { mode: 'tutor', length: 2, startClock: 'on_begin' });
+    const tutor = await startAttempt(u, { mode: 'tutor', length: 2, startClock: 'on_begin' });
     expect(tutor.attempt).toMatchObject({ begun: true, deadline: null, minutes: null });
 
-    const waiting = await start(u, { mode: 'exam', length: 3, startClock: 'on_begin' });
+    const waiting = await startAttempt(u, { mode: 'exam', length: 3, startClock: 'on_begin' });
     const report = await u.call('POST', `/api/attempts/${waiting.attempt.id}/submit`);
     expect(report.statusCode).toBe(200);
     expect(report.json()).toMatchObject({ status: 'submitted', closedBy: 'candidate' });
@@ -166,7 +160,7 @@ describe('an exam that begins after its intro screen', () => {
     const u = await signUp(t);
     const stranger = await signUp(t);
     expect((await u.call('POST', '/api/attempts', { mode: 'exam', length: 2, startClock: 'later' })).statusCode).toBe(400);
-    const { attempt } = await start(u, { mode: 'exam', length: 2, startClock: 'on_begin' });
+    const { attempt } = await startAttempt(u, { mode: 'exam', length: 2, startClock: 'on_begin' });
     expect((await stranger.call('POST', `/api/attempts/${attempt.id}/begin`)).statusCode).toBe(404);
     expect((await u.call('GET', `/api/attempts/${attempt.id}`)).json().attempt.begun).toBe(false);
   });

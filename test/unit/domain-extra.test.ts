@@ -3,26 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import { readEssay } from '../../server/domain/reading/reading.ts';
 import { analyse } from '../../server/domain/reading/text.ts';
-import type { KeyPoint, Prompt } from '../../server/domain/part2.ts';
+import type { KeyPoint } from '../../server/domain/part2.ts';
+import { board, MFA, promptWith } from '../fixtures/reading.ts';
 import { tuneThresholds } from '../../server/domain/agreement.ts';
 import { misconceptions } from '../../server/domain/groups.ts';
 import { shortfallMessage } from '../../server/domain/assembly.ts';
 import { schedule } from '../../server/domain/review.ts';
 
-const promptWith = (keyPoints: KeyPoint[]): Prompt => ({
-  id: 'P99-03', version: 'v', area: 1, title: 'Test', codes: ['1A'], audience: 'board', minutes: 30, words: { min: 20, max: 80 },
-  scenario: 's', task: 't', exemplar: 'e', anchors: [], keyPoints,
-});
-const board = { id: 'board', name: 'the school board', grade: 12 };
 const jargon = [
-  { term: 'MFA', means: 'multi-factor authentication' },
+  MFA,
   { term: 'LMS', means: 'learning management system for a school' },
   { term: 'SSO', means: 'single sign-on (one login)' },
   { term: '.NET', means: 'a software framework' },
   { term: 'P.E.', means: 'physical education' },
   { term: 'SIS', means: 'student information system' },
 ];
-const read = (text: string, keyPoints: KeyPoint[] = []) => readEssay(text, promptWith(keyPoints), board, jargon, null);
+const read = (text: string, keyPoints: KeyPoint[] = []) => readEssay(text, promptWith('P99-03', keyPoints), board, jargon, null);
 const terms = (text: string) => read(text).jargon.map((j) => j.term);
 
 describe('key point phrases', () => {

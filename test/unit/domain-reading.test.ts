@@ -4,22 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { readEssay, type ReaderTuning } from '../../server/domain/reading/reading.ts';
 import { analyse, gradeLevel, phraseForms } from '../../server/domain/reading/text.ts';
-import type { Prompt } from '../../server/domain/part2.ts';
+import { board, E_RATE, MFA, promptWith } from '../fixtures/reading.ts';
 
-const prompt: Prompt = {
-  id: 'P99-02', version: 'v', area: 1, title: 'Test', codes: ['1A'], audience: 'board', minutes: 30, words: { min: 20, max: 80 },
-  scenario: 's', task: 't', exemplar: 'e', anchors: [],
-  keyPoints: [
-    { id: 'K1', point: 'Pilot first', evidence: ['pilot program'] },
-    { id: 'K2', point: 'Measure success', evidence: ['attendance data', 'survey teachers'] },
-    { id: 'K3', point: 'Budget', evidence: ['replacement budget'] },
-  ],
-};
-const board = { id: 'board', name: 'the school board', grade: 12 };
-const jargon = [
-  { term: 'MFA', means: 'multi-factor authentication' },
-  { term: 'E-rate', means: 'the federal program that discounts school internet and network costs' },
-];
+const prompt = promptWith('P99-02');
+const jargon = [MFA, E_RATE];
 const read = (text: string, audience = board, tuning: ReaderTuning | null = null) => readEssay(text, prompt, audience, jargon, tuning);
 const strength = (text: string, criterion: string, audience = board) => read(text, audience).criteria.find((c) => c.criterion === criterion)!.strength;
 
