@@ -2,9 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadBank } from '../../../server/bank/load.ts';
+import { inject } from 'vitest';
+import { loadBank, loadFramework } from '../../../server/bank/load.ts';
 import type { Db } from '../../../server/db/client.ts';
-import { scratchApp } from '../../fixtures/app.ts';
+import { bankDatabase, scratchApp } from '../../fixtures/app.ts';
 
 export const root = resolve(import.meta.dirname, '../../..');
 const clientSrc = join(root, 'client');
@@ -39,14 +40,23 @@ export interface TestServer {
  * `log`: every log line (info and up) is pushed there, e.g. to read the links the log transport mails.
  */
 export async function startServer({ log }: { log?: string[] } = {}): Promise<TestServer> {
-  const bank = loadBank(join(root, 'question-bank'));
-  if (!bank.framework) throw new Error(`question-bank/blueprint.yaml does not load: ${bank.problems.map((p) => p.message).join('; ')}`);
+  const { framework, problems } = loadFramework(join(root, 'question-bank'));
+  if (!framework) throw new Error(`question-bank/blueprint.yaml does not load: ${problems.map((p) => p.message).join('; ')}`);
+  // The global set-up loaded the shipped bank into a database once; each file starts from a copy.
+  const from = inject('bankDatabase');
   const logger = log && { level: 'info', stream: { write: (line: string) => void log.push(line) } };
-  const scratch = await scratchApp({ framework: bank.framework, items: bank.items, clientDir: clientDist, logger });
+  const scratch = await scratchApp({ framework, items: { from }, clientDir: clientDist, logger });
   await scratch.app.listen({ port: 0, host: '127.0.0.1' });
   const address = scratch.app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
   return { url: `http://127.0.0.1:${address.port}`, db: scratch.db, clock: scratch.clock, close: scratch.close };
+}
+
+/** The shipped bank loaded into a fresh database file (see bankDatabase); its path. */
+export function shippedBankDatabase(): string {
+  const bank = loadBank(join(root, 'question-bank'));
+  if (!bank.framework) throw new Error(`question-bank/blueprint.yaml does not load: ${bank.problems.map((p) => p.message).join('; ')}`);
+  return bankDatabase(bank.framework, bank.items);
 }
 
 /** The stored choices of an attempt, read straight from the database. */
