@@ -98,6 +98,17 @@ describe('password reset by mail', () => {
     expect(again.json()).toMatchObject({ error: 'invalid_token', message: expect.stringContaining('Ask for a new one') });
   }, 60_000);
 
+  it('leaves the session of someone else who opens the link signed in', async () => {
+    const owner = await signUp(t);
+    const bystander = await signUp(t);
+    await anon('/api/auth/password-reset', { email: owner.credentials.email }, from());
+    const [token] = linksTo(owner.credentials.email, 'reset');
+    const done = await anon('/api/auth/password-reset/confirm', { token: token!, password: NEW_PASSWORD }, '127.0.0.1', bystander.cookie);
+    expect(done.json()).toEqual({ message: 'Your password was changed and every session of your account was signed out. Sign in with the new password.' });
+    expect(done.cookies.find((c) => c.name === 'cetl_session')).toBeUndefined();
+    expect((await me(bystander.cookie)).statusCode).toBe(200);
+  }, 60_000);
+
   it('spends a link once even when two requests carry it at the same moment', async () => {
     const u = await signUp(t);
     await anon('/api/auth/password-reset', { email: u.credentials.email }, from());
@@ -166,6 +177,10 @@ describe('change password', () => {
     const other = await signIn(t, u.credentials);
     const wrong = await u.call('POST', '/api/me/password', { currentPassword: 'not my password at all', newPassword: NEW_PASSWORD });
     expect(wrong.statusCode).toBe(403);
+    expect(wrong.json()).toEqual({ error: 'wrong_password', message: 'Your current password is not right; nothing was changed.' });
+    // A new password made of the name is refused before the current one is even checked.
+    const named = await u.call('POST', '/api/me/password', { currentPassword: u.credentials.password, newPassword: `${u.credentials.name} ${u.credentials.name} 2026` });
+    expect(named.json().error).toBe('password_common');
     expect((await me(other.cookie)).statusCode).toBe(200);
     const ok = await u.call('POST', '/api/me/password', { currentPassword: u.credentials.password, newPassword: NEW_PASSWORD });
     expect(ok.statusCode, ok.body).toBe(200);
@@ -200,6 +215,27 @@ describe('change of email address', () => {
     // The old address is told.
     expect(log.some((l) => l.mailTo === u.credentials.email && /was changed/.test(l.subject ?? ''))).toBe(true);
     expect((await anon('/api/auth/email-confirm', { token: token! })).json()).toMatchObject({ error: 'invalid_token' });
+  }, 60_000);
+
+  it('mails at most 3 confirmation links in 15 minutes, then says so; the mail names both addresses', async () => {
+    const u = await signUp(t);
+    const ask = (n: number) => u.call('POST', '/api/me/email', { email: `limit-${n}-${u.user.id}@example.org`, password: u.credentials.password });
+    for (let n = 1; n <= 3; n++) {
+      const asked = await ask(n);
+      expect(asked.statusCode).toBe(202);
+      expect(asked.json().message).toBe(`We sent a link to limit-${n}-${u.user.id}@example.org. Your sign-in address changes when you open it (within 24 hours); until then it stays ${u.credentials.email}.`);
+    }
+    const mail = log.find((l) => l.mailTo === `limit-1-${u.user.id}@example.org`)!;
+    expect(mail.subject).toBe('Confirm your new address for CETL Practice');
+    const refused = await ask(4);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({ error: 'too_many_requests', message: 'We sent 3 confirmation links in the last 15 minutes; open the latest one, or try again later.' });
+    t.clock.offset += 15 * MINUTE + 1000;
+    try {
+      expect((await ask(5)).statusCode).toBe(202);
+    } finally {
+      t.clock.offset -= 15 * MINUTE + 1000;
+    }
   }, 60_000);
 
   it('refuses a taken address, and checks again at confirmation inside the change', async () => {
@@ -274,6 +310,44 @@ describe('download my data', () => {
   }, 60_000);
 });
 
+describe('download my data, in its parts', () => {
+  it('keeps each attempt’s slots with it in order, each essay’s scores with it, and marks the current session', async () => {
+    const u = await signUp(t, { name: 'Olga Ordered' });
+    await signIn(t, u.credentials);
+    const first = (await u.call('POST', '/api/attempts', { mode: 'tutor', length: 2 })).json().attempt;
+    await u.call('PUT', `/api/attempts/${first.id}/responses/2`, { choice: 'C' });
+    await u.call('POST', `/api/attempts/${first.id}/submit`);
+    t.clock.offset += 1000;
+    try {
+      const second = (await u.call('POST', '/api/attempts', { mode: 'tutor', length: 3 })).json().attempt;
+      const essay = (await u.call('POST', '/api/essays', { promptId: 'P01-01' })).json();
+      await u.call('PUT', `/api/essays/${essay.id}/text`, { text: 'Dear board, here is the plan and its budget.', revision: 1 });
+      await u.call('POST', `/api/essays/${essay.id}/submit`);
+      const scored = await u.call('POST', `/api/essays/${essay.id}/scores`, { levels: { understanding: 2, strategy: 2, audience: 2, accuracy: 2, organisation: 2 } });
+      expect(scored.statusCode, scored.body).toBeLessThan(300);
+
+      const data = (await u.call('GET', '/api/me/export')).json();
+      expect(data.attempts.map((a: { id: string }) => a.id)).toEqual([first.id, second.id]);
+      expect(data.attempts.map((a: { slots: { slot: number }[] }) => a.slots.map((x) => x.slot))).toEqual([[1, 2], [1, 2, 3]]);
+      expect(data.attempts[0].slots.map((x: { choice: string | null }) => x.choice)).toEqual([null, 'C']);
+      expect(data.attempts[0].slots[0]).not.toHaveProperty('attemptId');
+      expect(data.essays).toHaveLength(1);
+      // The automated first reading (no reader) and the writer's own score.
+      const scores = [...data.essays[0].scores].sort((a: { source: string }, b: { source: string }) => a.source.localeCompare(b.source));
+      expect(scores).toEqual([
+        expect.objectContaining({ source: 'auto', byYou: false }),
+        expect.objectContaining({ source: 'self', byYou: true, levels: expect.objectContaining({ understanding: 2 }) }),
+      ]);
+      expect(data.sessions.map((x: { current: boolean }) => x.current).sort()).toEqual([false, true]);
+      // The unanswered slot 1 of the first attempt became a review card, kept without the owner's id.
+      expect(data.reviewCards).toEqual(expect.arrayContaining([expect.objectContaining({ itemId: expect.any(String) })]));
+      expect(data.reviewCards.every((c: object) => !('userId' in c))).toBe(true);
+    } finally {
+      t.clock.offset -= 1000;
+    }
+  }, 60_000);
+});
+
 describe('delete my account', () => {
   const count = (sql: string, ...args: unknown[]) => t.db.$client.prepare(sql).pluck().get(...args) as number;
 
@@ -330,10 +404,14 @@ describe('delete my account', () => {
     const u = await signUp(t);
     const ip = from();
     const attempt = () => t.app.inject({ method: 'POST', url: '/api/me/delete', headers: { cookie: u.cookie }, payload: { confirm: u.credentials.email, password: 'a wrong guess here' }, remoteAddress: ip });
-    for (let i = 0; i < 5; i++) expect((await attempt()).statusCode).toBe(403);
+    const first = await attempt();
+    expect(first.statusCode).toBe(403);
+    expect(first.json()).toEqual({ error: 'wrong_password', message: 'Your password is not right; nothing was deleted.' });
+    for (let i = 1; i < 5; i++) expect((await attempt()).statusCode).toBe(403);
     const refused = await attempt();
     expect(refused.statusCode).toBe(429);
-    expect(refused.json()).toMatchObject({ error: 'too_many_attempts' });
+    expect(refused.headers['retry-after']).toBe('900');
+    expect(refused.json()).toEqual({ error: 'too_many_attempts', message: 'Too many wrong passwords; wait 15 minutes and try again.', retryAfterSeconds: 900 });
     expect(count('select count(*) from users where id = ?', u.user.id)).toBe(1);
   }, 90_000);
 });

@@ -174,6 +174,60 @@ describe('responding and scoring', () => {
   });
 });
 
+describe('answers, counts and hand-ins, word for word', () => {
+  it('marks a right tutor answer correct, counts answered slots in the view and the list, and hands in once', async () => {
+    const u = await signUp(t);
+    const a = await startAttempt(u, { mode: 'tutor', length: 3 });
+    const id = a.attempt.id;
+    const right = (await u.call('PUT', `/api/attempts/${id}/responses/1`, { choice: keyOf(id, 1) })).json();
+    expect(right).toMatchObject({ answer: keyOf(id, 1), correct: true });
+    await u.call('PUT', `/api/attempts/${id}/responses/2`, { choice: wrongFor(keyOf(id, 2)) });
+    await u.call('PUT', `/api/attempts/${id}/responses/3`, { flagged: true });
+    const view = (await u.call('GET', `/api/attempts/${id}`)).json();
+    expect(view.attempt.answered).toBe(2);
+    expect(view.responses.map((r: { correct?: boolean }) => r.correct)).toEqual([true, false, undefined]);
+    const listed = (await u.call('GET', '/api/attempts')).json().attempts.find((x: { id: string }) => x.id === id);
+    expect(listed.answered).toBe(2);
+
+    const first = (await u.call('POST', `/api/attempts/${id}/submit`)).json();
+    expect(first).toMatchObject({ status: 'submitted', closedBy: 'candidate', score: { correct: 1, total: 3 } });
+    const cards = () => t.db.$client.prepare('select item_id, card, due from review_cards where user_id = ? order by item_id').all(u.user.id);
+    const scheduled = cards();
+    expect(scheduled).toHaveLength(2); // the wrong and the unanswered slot
+    t.clock.offset += 60_000;
+    try {
+      const again = (await u.call('POST', `/api/attempts/${id}/submit`)).json();
+      expect(again.submittedAt).toBe(first.submittedAt);
+      expect(again).toMatchObject({ status: 'submitted', closedBy: 'candidate', score: { correct: 1, total: 3 } });
+      // A second hand-in is an answer, not a second review of the missed items.
+      expect(cards()).toEqual(scheduled);
+    } finally {
+      t.clock.offset -= 60_000;
+    }
+  });
+
+  it('names an unknown skill code, and says what is wrong with a closed, unbegun, locked or open attempt', async () => {
+    const u = await signUp(t);
+    const unknown = await u.call('POST', '/api/attempts', { mode: 'tutor', codes: ['4Z'] });
+    expect(unknown.json()).toEqual({ error: 'unknown_code', message: '4Z is not a skill code; use 1A–10C as listed by GET /api/framework.' });
+    const exam = await startAttempt(u, { mode: 'exam', length: 2, startClock: 'on_begin' });
+    const early = await u.call('PUT', `/api/attempts/${exam.attempt.id}/responses/1`, { choice: 'A' });
+    expect(early.json()).toEqual({ error: 'attempt_not_begun', message: 'This exam has not begun: its clock starts with POST /api/attempts/:id/begin (the Begin button).' });
+    await u.call('POST', `/api/attempts/${exam.attempt.id}/begin`);
+    const open = await u.call('GET', `/api/attempts/${exam.attempt.id}/report`);
+    expect(open.json()).toEqual({ error: 'attempt_open', message: 'The report is ready once the attempt is submitted or its time runs out.' });
+    const missing = await u.call('PUT', `/api/attempts/${exam.attempt.id}/responses/3`, { choice: 'A' });
+    expect(missing.json()).toEqual({ error: 'not_found', message: 'Slot 3 does not exist; this attempt has slots 1–2.' });
+    await u.call('POST', `/api/attempts/${exam.attempt.id}/submit`);
+    const late = await u.call('PUT', `/api/attempts/${exam.attempt.id}/responses/1`, { choice: 'A' });
+    expect(late.json()).toEqual({ error: 'attempt_closed', message: 'This attempt is closed (submitted or out of time); open its report instead.' });
+    const tutor = await startAttempt(u, { mode: 'tutor', length: 1 });
+    await u.call('PUT', `/api/attempts/${tutor.attempt.id}/responses/1`, { choice: 'A' });
+    const locked = await u.call('PUT', `/api/attempts/${tutor.attempt.id}/responses/1`, { choice: 'B' });
+    expect(locked.json()).toEqual({ error: 'response_locked', message: 'This tutor-mode answer was already checked and its key shown; it cannot be changed.' });
+  });
+});
+
 describe('the server owns time', () => {
   it('applies the time multiplier to every timed attempt', async () => {
     const u = await signUp(t);
