@@ -210,6 +210,8 @@ describe('answers, counts and hand-ins, word for word', () => {
     const u = await signUp(t);
     const unknown = await u.call('POST', '/api/attempts', { mode: 'tutor', codes: ['4Z'] });
     expect(unknown.json()).toEqual({ error: 'unknown_code', message: '4Z is not a skill code; use 1A–10C as listed by GET /api/framework.' });
+    const area = await u.call('POST', '/api/attempts', { mode: 'tutor', areas: [11] });
+    expect(area.json()).toEqual({ error: 'unknown_area', message: 'Area 11 does not exist; areas are numbered 1–10.' });
     const exam = await startAttempt(u, { mode: 'exam', length: 2, startClock: 'on_begin' });
     const early = await u.call('PUT', `/api/attempts/${exam.attempt.id}/responses/1`, { choice: 'A' });
     expect(early.json()).toEqual({ error: 'attempt_not_begun', message: 'This exam has not begun: its clock starts with POST /api/attempts/:id/begin (the Begin button).' });

@@ -76,6 +76,21 @@ describe('from a report', () => {
     expect(retry.json().items.map((i: { itemId: string }) => i.itemId).sort()).toEqual([...missed].sort());
   });
 
+  it('leaves out of a retry the missed items an open exam now holds, and counts the rest by area', async () => {
+    // Area 7 has 9 items in the fixture bank: a drill misses all 9, then an exam seats 3 of them.
+    const user = await signUp(t);
+    const drill = (await user.call('POST', '/api/attempts', { mode: 'tutor', areas: [7], length: 9 })).json();
+    for (const item of drill.items) await user.call('PUT', `/api/attempts/${drill.attempt.id}/responses/${item.slot}`, { choice: wrongOf(item.itemId) });
+    await user.call('POST', `/api/attempts/${drill.attempt.id}/submit`);
+    const exam = (await user.call('POST', '/api/attempts', { mode: 'exam', areas: [7], length: 3 })).json();
+    const held = new Set(exam.items.map((i: { itemId: string }) => i.itemId));
+    const retry = (await user.call('POST', `/api/attempts/${drill.attempt.id}/retry`)).json();
+    const retried = retry.items.map((i: { itemId: string }) => i.itemId);
+    expect(retried).toHaveLength(6);
+    expect(retried.filter((id: string) => held.has(id))).toEqual([]);
+    expect(retry.blueprint).toEqual([{ area: 7, count: 6 }]);
+  });
+
   it('practises the weakest codes of the attempt', async () => {
     const { user, attemptId, items } = await drilled();
     const missedCodes = new Set(items.slice(3).map((i) => i.code));
