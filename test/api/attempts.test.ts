@@ -206,6 +206,17 @@ describe('answers, counts and hand-ins, word for word', () => {
     }
   });
 
+  it('shows the items and keys of an exam handed in before its Begin, like any handed-in attempt', async () => {
+    const u = await signUp(t);
+    const exam = await startAttempt(u, { mode: 'exam', length: 2, startClock: 'on_begin' });
+    expect(exam.items).toEqual([]);
+    await u.call('POST', `/api/attempts/${exam.attempt.id}/submit`);
+    const view = (await u.call('GET', `/api/attempts/${exam.attempt.id}`)).json();
+    expect(view.attempt.status).toBe('submitted');
+    expect(view.items).toHaveLength(2);
+    expect(view.responses.map((r: { answer?: string }) => r.answer)).toEqual([keyOf(exam.attempt.id, 1), keyOf(exam.attempt.id, 2)]);
+  });
+
   it('names an unknown skill code, and says what is wrong with a closed, unbegun, locked or open attempt', async () => {
     const u = await signUp(t);
     const unknown = await u.call('POST', '/api/attempts', { mode: 'tutor', codes: ['4Z'] });
