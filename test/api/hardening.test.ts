@@ -236,6 +236,21 @@ describe('an open exam keeps its keys', () => {
     expect(after.items).toHaveLength(9);
   });
 
+  it('hides them in a handed-in exam’s report too, while a newer open exam holds them', async () => {
+    const u = await signUp(t);
+    // Area 7 has 9 items: a handed-in exam holds all of them, then a new exam seats 3 of them again.
+    const first = (await u.call('POST', '/api/attempts', { mode: 'exam', areas: [7], length: 9 })).json();
+    await u.call('POST', `/api/attempts/${first.attempt.id}/submit`);
+    const second = (await u.call('POST', '/api/attempts', { mode: 'exam', areas: [7], length: 3 })).json();
+    const held = new Set(second.items.map((i: { itemId: string }) => i.itemId));
+    const report = (await u.call('GET', `/api/attempts/${first.attempt.id}/report`)).json();
+    expect(report.withheld).toBe(3);
+    expect(report.items.filter((i: { itemId: string }) => held.has(i.itemId))).toEqual([]);
+    const view = (await u.call('GET', `/api/attempts/${first.attempt.id}`)).json();
+    const shown = view.responses.filter((r: { answer?: string }) => r.answer !== undefined);
+    expect(shown).toHaveLength(6);
+  });
+
   it('records the deadline, not the sweep time, as the end of an attempt closed by time', async () => {
     const u = await signUp(t);
     const a = (await u.call('POST', '/api/attempts', { mode: 'exam', areas: [7], length: 1, minutes: 1 })).json();
