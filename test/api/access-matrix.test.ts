@@ -3,14 +3,12 @@
 // must match it: 401 signed out, 404 for strangers to a group (and to another person's attempt or
 // essay), 403 for a member on a coach's route or a coach on the owner's. Allowed callers get neither.
 //
-// Each test builds its app inside itself (not in a beforeAll): for Stryker's per-test coverage the
-// routes' start-up code (options, access rules, prepared statements) then belongs to these tests,
-// which check it, rather than to no test (ignored) or only to tests that cannot see it.
+// Each test builds its app inside itself, not in a beforeAll (why: withOwnApp in harness.ts), so the
+// routes' start-up code is tried against mutants by the tests that check every route's rule.
 import { afterEach, describe, expect, it } from 'vitest';
-import { signUp, startApp, type TestApp } from './harness.ts';
+import { signUp, startApp, type Caller, type TestApp } from './harness.ts';
 
 let t: TestApp;
-type Caller = Awaited<ReturnType<typeof signUp>>;
 type RoleName = 'anonymous' | 'stranger' | 'member' | 'coach' | 'owner' | 'admin';
 const callers = {} as Record<Exclude<RoleName, 'anonymous'>, Caller>;
 const params: Record<string, string> = {};

@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { fixtureBank } from '../fixtures/bank.ts';
 import { scratchApp } from '../fixtures/app.ts';
-import { framework, signIn, signUp, type TestApp } from './harness.ts';
+import { framework, later, signIn, signUp, startAttempt, type Caller, type TestApp } from './harness.ts';
 import { ACCOUNT_MAILS_PER_WINDOW, EMAIL_TOKEN_MS, RESET_REQUESTS_PER_ADDRESS, RESET_TOKEN_MS } from '../../server/domain/account.ts';
 import { RESET_REQUESTED } from '../../server/routes/auth/reset.ts';
 import { loadConfig } from '../../server/config.ts';
 
-type Caller = Awaited<ReturnType<typeof signUp>>;
 const MINUTE = 60 * 1000;
 const NEW_PASSWORD = 'a completely new passphrase';
 
@@ -234,12 +233,9 @@ describe('change of email address', () => {
     const refused = await ask(4);
     expect(refused.statusCode).toBe(429);
     expect(refused.json()).toEqual({ error: 'too_many_requests', message: 'We sent 3 confirmation links in the last 15 minutes; open the latest one, or try again later.' });
-    t.clock.offset += 15 * MINUTE + 1000;
-    try {
+    await later(t, 15 * MINUTE + 1000, async () => {
       expect((await ask(5)).statusCode).toBe(202);
-    } finally {
-      t.clock.offset -= 15 * MINUTE + 1000;
-    }
+    });
   }, 60_000);
 
   it('refuses a taken address, and checks again at confirmation inside the change', async () => {
@@ -318,12 +314,12 @@ describe('download my data, in its parts', () => {
   it('keeps each attempt’s slots with it in order, each essay’s scores with it, and marks the current session', async () => {
     const u = await signUp(t, { name: 'Olga Ordered' });
     await signIn(t, u.credentials);
-    const first = (await u.call('POST', '/api/attempts', { mode: 'tutor', length: 2 })).json().attempt;
+    const { attempt: first } = await startAttempt(u, { mode: 'tutor', length: 2 });
     await u.call('PUT', `/api/attempts/${first.id}/responses/2`, { choice: 'C' });
     await u.call('POST', `/api/attempts/${first.id}/submit`);
-    t.clock.offset += 1000;
-    try {
-      const second = (await u.call('POST', '/api/attempts', { mode: 'tutor', length: 3 })).json().attempt;
+    // A second later, so the two attempts are in a known order.
+    await later(t, 1000, async () => {
+      const { attempt: second } = await startAttempt(u, { mode: 'tutor', length: 3 });
       const essay = (await u.call('POST', '/api/essays', { promptId: 'P01-01' })).json();
       await u.call('PUT', `/api/essays/${essay.id}/text`, { text: 'Dear board, here is the plan and its budget.', revision: 1 });
       await u.call('POST', `/api/essays/${essay.id}/submit`);
@@ -346,9 +342,7 @@ describe('download my data, in its parts', () => {
       // The unanswered slot 1 of the first attempt became a review card, kept without the owner's id.
       expect(data.reviewCards).toEqual(expect.arrayContaining([expect.objectContaining({ itemId: expect.any(String) })]));
       expect(data.reviewCards.every((c: object) => !('userId' in c))).toBe(true);
-    } finally {
-      t.clock.offset -= 1000;
-    }
+    });
   }, 60_000);
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startApp, startAttempt, type TestApp } from './harness.ts';
+import { later, signUp, startApp, startAttempt, type TestApp } from './harness.ts';
 import { attemptStore } from '../../server/routes/attempts/store.ts';
 
 let t: TestApp;
@@ -194,16 +194,13 @@ describe('answers, counts and hand-ins, word for word', () => {
     const cards = () => t.db.$client.prepare('select item_id, card, due from review_cards where user_id = ? order by item_id').all(u.user.id);
     const scheduled = cards();
     expect(scheduled).toHaveLength(2); // the wrong and the unanswered slot
-    t.clock.offset += 60_000;
-    try {
+    await later(t, 60_000, async () => {
       const again = (await u.call('POST', `/api/attempts/${id}/submit`)).json();
       expect(again.submittedAt).toBe(first.submittedAt);
       expect(again).toMatchObject({ status: 'submitted', closedBy: 'candidate', score: { correct: 1, total: 3 } });
       // A second hand-in is an answer, not a second review of the missed items.
       expect(cards()).toEqual(scheduled);
-    } finally {
-      t.clock.offset -= 60_000;
-    }
+    });
   });
 
   it('shows the items and keys of an exam handed in before its Begin, like any handed-in attempt', async () => {

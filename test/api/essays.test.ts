@@ -2,7 +2,7 @@
 // size limits, hand-in with the automated reading, self-scores and the exemplar, review links
 // with calibration — and who may see what (everyone but the writer and link holders gets 404).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startApp, type TestApp } from './harness.ts';
+import { signUp, startApp, type Caller, type TestApp } from './harness.ts';
 import { sweepOverdueEssays } from '../../server/routes/essays/close.ts';
 
 let t: TestApp;
@@ -13,7 +13,6 @@ afterAll(() => t.close());
 
 const MINUTE = 60_000;
 const LEVELS = { understanding: 3, strategy: 3, audience: 3, accuracy: 3, organisation: 3 };
-type Caller = Awaited<ReturnType<typeof signUp>>;
 
 async function startEssay(writer: Caller, body: object = { promptId: 'P01-01' }) {
   const res = await writer.call('POST', '/api/essays', body);

@@ -1,7 +1,7 @@
 // Study groups over HTTP: roles and invites, what members and coaches see, drills, essay review,
 // the CSV export — each rule with the refusal that guards it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startApp, type TestApp } from './harness.ts';
+import { signUp, startApp, type Caller, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,7 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Caller = Awaited<ReturnType<typeof signUp>>;
 const LEVELS = { understanding: 3, strategy: 3, audience: 3, accuracy: 3, organisation: 3 };
 
 async function newGroup(owner: Caller, name = 'Cohort') {

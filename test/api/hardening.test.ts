@@ -1,7 +1,7 @@
 // Findings of the hardening review, each pinned by the behaviour an attacker or a crash would meet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
-import { signUp, startApp, framework, type TestApp } from './harness.ts';
+import { later, signUp, startApp, startAttempt, framework, withOwnApp, type TestApp } from './harness.ts';
 import { fixtureBank } from '../fixtures/bank.ts';
 
 let t: TestApp;
@@ -32,21 +32,42 @@ describe('sign-in throttle under concurrency', () => {
 
   it('answers the owner’s own address with a growing delay, not the stranger’s 15-minute lock', async () => {
     const u = await signUp(t);
-    expect((await login(u.credentials.email, u.credentials.password, '10.4.0.1')).statusCode).toBe(200);
+    const ok = await login(u.credentials.email, u.credentials.password, '10.4.0.1');
+    expect(ok.statusCode).toBe(200);
+    // A password that meets the policy does not ask for a change.
+    expect(ok.json().user.passwordChangeRequired).toBe(false);
     for (let i = 0; i < 5; i++) expect((await login(u.credentials.email, 'a stranger guessing', '10.5.0.1')).statusCode).toBe(401);
-    expect((await login(u.credentials.email, u.credentials.password, '10.5.0.2')).statusCode).toBe(429);
+    const stranger = await login(u.credentials.email, u.credentials.password, '10.5.0.2');
+    expect(stranger.statusCode).toBe(429);
+    expect(stranger.headers['retry-after']).toBe('900');
+    expect(stranger.json()).toEqual({ error: 'too_many_attempts', message: 'Too many failed sign-ins; wait 15 minutes and try again.', retryAfterSeconds: 900 });
     const owner = await login(u.credentials.email, u.credentials.password, '10.4.0.1');
     expect(owner.statusCode).toBe(429);
     // The first wait is 30 seconds from the latest failure (a second or two of it has passed).
     expect(Number(owner.headers['retry-after'])).toBeGreaterThan(25);
     expect(Number(owner.headers['retry-after'])).toBeLessThanOrEqual(30);
-    t.clock.offset += 31_000;
-    try {
+    expect(owner.json()).toEqual({ error: 'too_many_attempts', message: 'Too many failed sign-ins; wait 30 seconds and try again.', retryAfterSeconds: 30 });
+    await later(t, 31_000, async () => {
       expect((await login(u.credentials.email, u.credentials.password, '10.4.0.1')).statusCode).toBe(200);
-    } finally {
-      t.clock.offset -= 31_000;
-    }
+    });
   }, 120_000);
+
+  it('forgets an address 90 days after the owner last signed in from it', async () => {
+    const u = await signUp(t);
+    const from = (password: string) => login(u.credentials.email, password, '10.4.1.1');
+    expect((await from(u.credentials.password)).statusCode).toBe(200);
+    const DAY = 24 * 60 * 60_000;
+    const failFiveTimes = async () => { for (let i = 0; i < 5; i++) expect((await from('wrong password')).statusCode).toBe(401); };
+    await later(t, 89 * DAY, async () => {
+      await failFiveTimes();
+      expect((await from(u.credentials.password)).headers['retry-after']).toBe('30');
+      // 91 days after the sign-in; the failures have expired too.
+      await later(t, 2 * DAY, async () => {
+        await failFiveTimes();
+        expect((await from(u.credentials.password)).headers['retry-after']).toBe('900');
+      });
+    });
+  });
 
   it('forgives earlier failures after a successful sign-in', async () => {
     const u = await signUp(t);
@@ -58,9 +79,8 @@ describe('sign-in throttle under concurrency', () => {
 
 describe('registration limits', () => {
   it('counts every registration from an address, taken emails included: 30 an hour, then 429', async () => {
-    // Its own app, built inside the test: the limiter's options are start-up code (see access-matrix.test.ts).
-    const own = await startApp();
-    try {
+    // Its own app (see withOwnApp): the limiter's options are start-up code.
+    await withOwnApp(async (own) => {
       const taken = await signUp(own);
       const from = (i: number) => own.app.inject({
         method: 'POST', url: '/api/auth/register', remoteAddress: '10.7.0.1',
@@ -73,9 +93,7 @@ describe('registration limits', () => {
       // An hour from the first of them, less the moments this test took.
       expect(Number(over.headers['retry-after'])).toBeGreaterThan(3540);
       expect(Number(over.headers['retry-after'])).toBeLessThanOrEqual(3600);
-    } finally {
-      await own.close();
-    }
+    });
   });
 });
 
@@ -239,9 +257,9 @@ describe('an open exam keeps its keys', () => {
   it('hides them in a handed-in exam’s report too, while a newer open exam holds them', async () => {
     const u = await signUp(t);
     // Area 7 has 9 items: a handed-in exam holds all of them, then a new exam seats 3 of them again.
-    const first = (await u.call('POST', '/api/attempts', { mode: 'exam', areas: [7], length: 9 })).json();
+    const first = await startAttempt(u, { mode: 'exam', areas: [7], length: 9 });
     await u.call('POST', `/api/attempts/${first.attempt.id}/submit`);
-    const second = (await u.call('POST', '/api/attempts', { mode: 'exam', areas: [7], length: 3 })).json();
+    const second = await startAttempt(u, { mode: 'exam', areas: [7], length: 3 });
     const held = new Set(second.items.map((i: { itemId: string }) => i.itemId));
     const report = (await u.call('GET', `/api/attempts/${first.attempt.id}/report`)).json();
     expect(report.withheld).toBe(3);
@@ -254,13 +272,10 @@ describe('an open exam keeps its keys', () => {
   it('records the deadline, not the sweep time, as the end of an attempt closed by time', async () => {
     const u = await signUp(t);
     const a = (await u.call('POST', '/api/attempts', { mode: 'exam', areas: [7], length: 1, minutes: 1 })).json();
-    t.clock.offset += 10 * 60_000;
-    try {
+    await later(t, 10 * 60_000, async () => {
       const list = (await u.call('GET', '/api/attempts')).json();
       const closed = list.attempts.find((x: { id: string }) => x.id === a.attempt.id);
       expect(closed).toMatchObject({ status: 'submitted', closedBy: 'time', submittedAt: a.attempt.deadline });
-    } finally {
-      t.clock.offset -= 10 * 60_000;
-    }
+    });
   });
 });

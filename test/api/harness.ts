@@ -52,3 +52,28 @@ export async function startAttempt(u: Caller, body: object) {
   if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);
   return res.json();
 }
+
+/** Runs `fn` with the server's clock `ms` later, then puts it back (a file's tests share one clock). */
+export async function later<T>(t: TestApp, ms: number, fn: () => Promise<T>): Promise<T> {
+  t.clock.offset += ms;
+  try {
+    return await fn();
+  } finally {
+    t.clock.offset -= ms;
+  }
+}
+
+/**
+ * Runs `fn` on an app built inside the calling test, and closes it. Stryker's per-test coverage
+ * credits the code that runs while an app is built (route options, access rules, prepared
+ * statements) only to a test that builds it, so only such tests try that start-up code's mutants;
+ * an app built in `beforeAll` leaves it to no test.
+ */
+export async function withOwnApp<T>(fn: (own: TestApp) => Promise<T>): Promise<T> {
+  const own = await startApp();
+  try {
+    return await fn(own);
+  } finally {
+    await own.close();
+  }
+}

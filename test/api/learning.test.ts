@@ -2,7 +2,7 @@
 // exactly the missed items, practising the weakest codes, mastery and readiness, self-ratings,
 // history — all of it the caller's own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, signUp, startApp, type TestApp } from './harness.ts';
+import { signIn, signUp, startApp, startAttempt, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -79,10 +79,10 @@ describe('from a report', () => {
   it('leaves out of a retry the missed items an open exam now holds, and counts the rest by area', async () => {
     // Area 7 has 9 items in the fixture bank: a drill misses all 9, then an exam seats 3 of them.
     const user = await signUp(t);
-    const drill = (await user.call('POST', '/api/attempts', { mode: 'tutor', areas: [7], length: 9 })).json();
+    const drill = await startAttempt(user, { mode: 'tutor', areas: [7], length: 9 });
     for (const item of drill.items) await user.call('PUT', `/api/attempts/${drill.attempt.id}/responses/${item.slot}`, { choice: wrongOf(item.itemId) });
     await user.call('POST', `/api/attempts/${drill.attempt.id}/submit`);
-    const exam = (await user.call('POST', '/api/attempts', { mode: 'exam', areas: [7], length: 3 })).json();
+    const exam = await startAttempt(user, { mode: 'exam', areas: [7], length: 3 });
     const held = new Set(exam.items.map((i: { itemId: string }) => i.itemId));
     const retry = (await user.call('POST', `/api/attempts/${drill.attempt.id}/retry`)).json();
     const retried = retry.items.map((i: { itemId: string }) => i.itemId);

@@ -1,26 +1,19 @@
 // The sign-in throttle's store on a real SQLite file: a success forgives the account's settled
 // failures but not a check still running (a guess sent alongside the right password still counts).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/client.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loginThrottle } from '../../server/routes/auth/throttle.ts';
+import { signUp, startApp, type TestApp } from './harness.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'cetl-throttle-'));
-const db = openDatabase(join(dir, 'throttle.sqlite'));
-afterAll(() => {
-  db.$client.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+let t: TestApp;
+beforeAll(async () => { t = await startApp(); });
+afterAll(() => t.close());
 
-it('keeps a failure still in flight when the right password succeeds meanwhile', () => {
-  const throttle = loginThrottle(db);
-  const email = 'pat@example.org';
+it('keeps a failure still in flight when the right password succeeds meanwhile', async () => {
+  const throttle = loginThrottle(t.db);
+  const { user, credentials: { email } } = await signUp(t);
+  const userId = user.id;
   const now = 1_800_000_000_000;
-  db.$client.prepare("insert into users (email, name, password_hash, created_at) values (?, 'Pat', 'x', ?)").run(email, now);
-  const userId = db.$client.prepare('select id from users where email = ?').pluck().get(email) as number;
-  const failures = () => db.$client.prepare('select count(*) from login_failures where email = ?').pluck().get(email);
+  const failures = () => t.db.$client.prepare('select count(*) from login_failures where email = ?').pluck().get(email);
 
   for (let i = 0; i < 3; i++) throttle.failed(throttle.reserve(email, '10.0.0.1', userId, now).id!);
   const guess = throttle.reserve(email, '10.0.0.2', userId, now + 1); // its hash still running

@@ -1,7 +1,7 @@
 // Question reports: only for an item whose key the candidate has seen, kept with its version;
 // admins answer them from a queue grouped by item; non-admins find no admin route at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startApp, type TestApp } from './harness.ts';
+import { signUp, startApp, type Caller, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,7 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Caller = Awaited<ReturnType<typeof signUp>>;
 async function admin(): Promise<Caller> {
   const a = await signUp(t, { name: 'Ada Admin' });
   t.db.$client.prepare("update users set role = 'admin' where id = ?").run(a.user.id);

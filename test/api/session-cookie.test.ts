@@ -1,7 +1,7 @@
 // The session cookie's life on the server: touched at most once a minute, replaced at sign-in,
 // removed at sign-out and at expiry, worthless once its signature is tampered with.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, signUp, startApp, type TestApp } from './harness.ts';
+import { signIn, signUp, startApp, withOwnApp, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); });
@@ -72,13 +72,10 @@ describe('the session row', () => {
   });
 });
 
-// The app is built inside this test, not in a hook: Stryker's per-test coverage then sees the code
-// that runs while the app is built (prepared statements, decorations) as this test's, and runs it
-// against mutants there. The other tests build their app once, in beforeAll.
+// Built inside the test (see withOwnApp), so the app's start-up code is tried against mutants here.
 describe('an app built inside the test', () => {
   it('signs up, reads with the session, serves the framework and Part II, signs out and forgets the session', async () => {
-    const own = await startApp();
-    try {
+    await withOwnApp(async (own) => {
       const register = await own.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: 'own@example.org', password: 'a long enough passphrase', name: 'Own' } });
       expect(register.statusCode).toBe(201);
       const c = register.cookies.find((x) => x.name === 'cetl_session')!;
@@ -96,8 +93,6 @@ describe('an app built inside the test', () => {
       expect(out.cookies.find((x) => x.name === 'cetl_session')).toMatchObject({ value: '', path: '/' });
       expect((await own.app.inject({ url: '/api/me', headers })).statusCode).toBe(401);
       expect(own.db.$client.prepare('select count(*) from sessions').pluck().get()).toBe(0);
-    } finally {
-      await own.close();
-    }
+    });
   });
 });
