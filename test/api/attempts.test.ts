@@ -312,3 +312,50 @@ describe('progress across attempts', () => {
     expect((await other.call('GET', '/api/progress')).json()).toEqual({ attempts: [] });
   });
 });
+
+describe('what a start asks for, word for word', () => {
+  it('gives a tutor drill 20 items unless told, and keeps the areas and codes asked for', async () => {
+    const u = await signUp(t);
+    const drill = await startAttempt(u, { mode: 'tutor' });
+    expect(drill.attempt.length).toBe(20);
+    expect(drill.items).toHaveLength(20);
+    await startAttempt(u, { mode: 'tutor', length: 2, areas: [1, 7] });
+    await startAttempt(u, { mode: 'tutor', length: 2, codes: ['4A'] });
+    const filters = (await u.call('GET', '/api/me/export')).json().attempts.map((a: { filter: unknown }) => a.filter);
+    expect(filters).toEqual([{}, { areas: [1, 7] }, { codes: ['4A'] }]);
+  });
+
+  it('refuses codes that lie outside the chosen areas', async () => {
+    const u = await signUp(t);
+    const res = await u.call('POST', '/api/attempts', { mode: 'tutor', areas: [2], codes: ['1A'] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ error: 'empty_selection', message: 'None of the chosen codes lies in the chosen areas; widen the selection.' });
+  });
+
+  it('names only the short area’s codes, with their counts, when chosen codes cannot fill it', async () => {
+    const u = await signUp(t);
+    // Area 7 (2%) holds 9 items, 2 each in 7A and 7B; with area 10 (7%) it gets 22 of 100 seats.
+    const res = await u.call('POST', '/api/attempts', { mode: 'tutor', codes: ['7A', '7B', '10A'], length: 100 });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().message).toBe('The bank has 4 items available for codes 7A (2) and 7B (2) and this attempt needs 22. Choose fewer questions or more codes.');
+  });
+
+  it('seats exactly the given items in their order, counted by area in area order, and says when none can be seated', async () => {
+    const u = await signUp(t);
+    // Seed 7 seats the area-7 item first: the retry's blueprint must still run 3, 7.
+    const first = await startAttempt(u, { mode: 'tutor', areas: [3, 7], length: 4, seed: 7 });
+    expect(first.items.map((i: { area: number }) => i.area)).toEqual([7, 3, 3, 3]);
+    await u.call('POST', `/api/attempts/${first.attempt.id}/submit`);
+    const retry = (await u.call('POST', `/api/attempts/${first.attempt.id}/retry`)).json();
+    expect(retry.items.map((i: { itemId: string }) => i.itemId)).toEqual(first.items.map((i: { itemId: string }) => i.itemId));
+    expect(retry.blueprint).toEqual([{ area: 3, count: 3 }, { area: 7, count: 1 }]);
+    // A drill over all 9 items of area 7, then an exam that holds every one of them: nothing is left to retry.
+    const v = await signUp(t);
+    const whole = await startAttempt(v, { mode: 'tutor', areas: [7], length: 9 });
+    await v.call('POST', `/api/attempts/${whole.attempt.id}/submit`);
+    await startAttempt(v, { mode: 'exam', areas: [7], length: 9 });
+    const none = await v.call('POST', `/api/attempts/${whole.attempt.id}/retry`);
+    expect(none.statusCode).toBe(422);
+    expect(none.json()).toEqual({ error: 'bank_shortfall', message: 'None of these items can be seated now (retired, or in an exam you have open).' });
+  });
+});

@@ -1,18 +1,41 @@
 // The API documents itself: every route has schemas and appears in the OpenAPI document at /docs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from './harness.ts';
+// Each test builds its own app: the route options (the schemas) run while an app is built, and only
+// a test that builds one is credited with them (see withOwnApp).
+import { describe, expect, it } from 'vitest';
+import { withOwnApp } from './harness.ts';
 
-let t: TestApp;
-beforeAll(async () => { t = await startApp(); });
-afterAll(async () => { await t.close(); });
+interface Operation {
+  parameters?: { in: string; name: string; required?: boolean }[];
+  requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> };
+  responses: Record<string, unknown>;
+}
+
+/**
+ * One line per operation: its body fields (`?` when optional), path and query parameters, and the
+ * statuses it declares. A schema lost from a route's options changes its line.
+ */
+function contract(paths: Record<string, Record<string, Operation>>): string[] {
+  return Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => {
+    const body = op.requestBody && Object.values(op.requestBody.content)[0].schema;
+    const fields = body && Object.keys(body.properties ?? {}).map((f) => (body.required?.includes(f) ? f : `${f}?`));
+    const params = (where: string) => (op.parameters ?? []).filter((p) => p.in === where).map((p) => p.name);
+    return [
+      `${method.toUpperCase()} ${path}`,
+      fields && `body {${fields.join(', ')}}`,
+      params('path').length > 0 && `path {${params('path').join(', ')}}`,
+      params('query').length > 0 && `query {${params('query').join(', ')}}`,
+      `→ ${Object.keys(op.responses).join(' ')}`,
+    ].filter(Boolean).join(' ');
+  })).sort();
+}
 
 describe('OpenAPI', () => {
-  it('declares reply schemas on every API route', () => {
+  it('declares reply schemas on every API route', () => withOwnApp(async (t) => {
     const api = t.app.routeTable.filter((r) => r.url.startsWith('/api/'));
     expect(api.filter((r) => !r.hasSchema).map((r) => `${r.method} ${r.url}`)).toEqual([]);
-  });
+  }));
 
-  it('lists every API route in /docs/json and serves the docs page', async () => {
+  it('lists every API route in /docs/json and serves the docs page', () => withOwnApp(async (t) => {
     const doc = (await t.app.inject('/docs/json')).json();
     expect(doc.openapi).toMatch(/^3\./);
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
@@ -21,5 +44,11 @@ describe('OpenAPI', () => {
     expect(documented.sort()).toEqual(expect.arrayContaining(routes.sort()));
     const page = await t.app.inject('/docs');
     expect(page.statusCode).toBeLessThan(400);
-  });
+  }));
+
+  it('keeps the published contract: each route’s body, parameters and statuses', () => withOwnApp(async (t) => {
+    const doc = (await t.app.inject('/docs/json')).json();
+    // A deliberate change to the API updates this file (vitest -u) and shows up in review.
+    await expect(contract(doc.paths).join('\n') + '\n').toMatchFileSnapshot('./__snapshots__/api-contract.txt');
+  }));
 });

@@ -61,7 +61,8 @@ export function startAttempt(app: FastifyInstance, user: User, body: AttemptRequ
       .map((a) => a.number)
       .filter((n) => (!body.areas || body.areas.includes(n)) && (!codeAreas || codeAreas.has(n)));
     if (areas.length === 0) throw new HttpError(400, 'empty_selection', 'None of the chosen codes lies in the chosen areas; widen the selection.');
-    blueprint = body.blueprint?.filter((b) => areas.includes(b.area)) ?? apportion(length, areas.map((area) => ({ area, weight: framework.area.get(area)!.weight })));
+    // A caller's blueprint (the weak-area drill) names only areas it also passes as `areas`.
+    blueprint = body.blueprint ?? apportion(length, areas.map((area) => ({ area, weight: framework.area.get(area)!.weight })));
     const pools = store.pools(user.id, areas, body.codes, excluded);
     const drawn = assembleFromPools(blueprint, pools, excluded, seed);
     if (!drawn.ok) {
