@@ -8,6 +8,7 @@ import { framework, later, signIn, signUp, startAttempt, type Caller, type TestA
 import { ACCOUNT_MAILS_PER_WINDOW, EMAIL_TOKEN_MS, RESET_REQUESTS_PER_ADDRESS, RESET_TOKEN_MS } from '../../server/domain/account.ts';
 import { RESET_REQUESTED } from '../../server/routes/auth/reset.ts';
 import { loadConfig } from '../../server/config.ts';
+import type { Mail } from '../../server/mail.ts';
 
 const MINUTE = 60 * 1000;
 const NEW_PASSWORD = 'a completely new passphrase';
@@ -52,6 +53,39 @@ describe('mail configuration', () => {
       expect(String(err)).not.toContain('secret');
     }
     expect(loadConfig(env({ SMTP_URL: 'smtps://u:secret@mail.example.org', PUBLIC_URL: 'https://cetl.example.org' }))).toMatchObject({ publicUrl: 'https://cetl.example.org' });
+  });
+});
+
+describe('what the mails say', () => {
+  it('greets by name, gives the link once with its lifetime, and tells the old address of a change', async () => {
+    const sent: Mail[] = [];
+    const own = await scratchApp({
+      framework,
+      items: fixtureBank(framework, () => 1),
+      mail: { publicUrl: 'https://cetl.example.org', mailer: { transport: 'smtp', send: async (m) => void sent.push(m), close() {} } },
+    });
+    try {
+      const u = await signUp(own, { name: 'Ada Reader' });
+      const email = u.credentials.email.toLowerCase();
+      await own.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } });
+      await own.app.inject({ method: 'POST', url: '/api/me/email', headers: { cookie: u.cookie }, payload: { email: 'ada.new@example.org', password: u.credentials.password } });
+      const [reset, confirm] = sent;
+      expect(reset).toMatchObject({ to: email, subject: 'Choose a new password for CETL Practice' });
+      expect(reset.text).toBe(`Hello Ada Reader,\n\nSomeone (we hope you) asked to reset the password of your CETL Practice account. To choose a new password, open this link within 30 minutes:\n\n${reset.link}\n\nThe link works once. Choosing a new password signs you out everywhere.\nIf you did not ask for this, ignore this mail: your password stays as it is.\n`);
+      expect(reset.link).toMatch(/^https:\/\/cetl\.example\.org\/reset\/[\w-]+$/);
+      expect(confirm.to).toBe('ada.new@example.org');
+      expect(confirm.text).toBe(`Hello Ada Reader,\n\nTo make ada.new@example.org the sign-in address of your CETL Practice account, open this link within 24 hours:\n\n${confirm.link}\n\nUntil then you keep signing in with ${email}. If you did not ask for this, ignore this mail.\n`);
+      const token = confirm.link!.split('/').pop();
+      const done = await own.app.inject({ method: 'POST', url: '/api/auth/email-confirm', payload: { token } });
+      expect(done.json()).toEqual({ message: 'Your sign-in address is now ada.new@example.org.', email: 'ada.new@example.org' });
+      expect(sent[2]).toEqual({
+        to: email,
+        subject: 'Your CETL Practice sign-in address was changed',
+        text: `The sign-in address of your CETL Practice account was changed from ${email} to ada.new@example.org.\nIf you did not do this, ask your administrator for help at once.\n`,
+      });
+    } finally {
+      await own.close();
+    }
   });
 });
 

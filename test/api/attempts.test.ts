@@ -106,7 +106,7 @@ describe('owning an attempt', () => {
     ] as const) {
       const res = await other.call(method, url, body);
       expect(res.statusCode, `${method} ${url}`).toBe(404);
-      expect(res.json().error).toBe('not_found');
+      expect(res.json()).toEqual({ error: 'not_found', message: `Attempt ${id} was not found.` });
     }
     expect((await other.call('GET', '/api/attempts')).json().attempts).toEqual([]);
     expect((await owner.call('GET', `/api/attempts/${id}`)).json().responses[0]).toEqual({ slot: 1, choice: null, flagged: false, guessed: false, savedAt: null });

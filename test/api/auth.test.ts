@@ -130,14 +130,16 @@ describe('accounts', () => {
 
   it('updates name and time multiplier, refusing a multiplier outside 1–3', async () => {
     const u = await signUp(t);
-    const ok = await u.call('PATCH', '/api/me', { name: 'New Name', timeMultiplier: 1.5 });
+    const ok = await u.call('PATCH', '/api/me', { name: '  New Name  ', timeMultiplier: 1.5 });
     expect(ok.json().user).toMatchObject({ name: 'New Name', timeMultiplier: 1.5 });
+    // Only what is sent changes: the trimmed name stays when the multiplier alone is sent.
+    expect((await u.call('PATCH', '/api/me', { timeMultiplier: 2 })).json().user).toMatchObject({ name: 'New Name', timeMultiplier: 2 });
     for (const bad of [0.5, 3.5]) {
       const res = await u.call('PATCH', '/api/me', { timeMultiplier: bad });
       expect(res.statusCode).toBe(400);
       expect(res.json().error).toBe('invalid_request');
     }
-    expect((await u.call('GET', '/api/me')).json().user.timeMultiplier).toBe(1.5);
+    expect((await u.call('GET', '/api/me')).json().user.timeMultiplier).toBe(2);
   });
 
   it('answers unknown API routes with a JSON 404', async () => {

@@ -52,6 +52,23 @@ describe('sign-in throttle under concurrency', () => {
     });
   }, 120_000);
 
+  it('doubles the owner’s wait with each further failure, and says 2 minutes, not 120 seconds', async () => {
+    const u = await signUp(t);
+    const from = (password: string) => login(u.credentials.email, password, '10.4.2.1');
+    expect((await from(u.credentials.password)).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await from('wrong password')).statusCode).toBe(401);
+    await later(t, 31_000, async () => {
+      expect((await from('wrong again')).statusCode).toBe(401);
+      expect((await from(u.credentials.password)).json()).toEqual({ error: 'too_many_attempts', message: 'Too many failed sign-ins; wait 60 seconds and try again.', retryAfterSeconds: 60 });
+      await later(t, 61_000, async () => {
+        expect((await from('and again')).statusCode).toBe(401);
+        const refused = await from(u.credentials.password);
+        expect(refused.headers['retry-after']).toBe('120');
+        expect(refused.json()).toEqual({ error: 'too_many_attempts', message: 'Too many failed sign-ins; wait 2 minutes and try again.', retryAfterSeconds: 120 });
+      });
+    });
+  }, 120_000);
+
   it('forgets an address 90 days after the owner last signed in from it', async () => {
     const u = await signUp(t);
     const from = (password: string) => login(u.credentials.email, password, '10.4.1.1');

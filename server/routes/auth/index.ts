@@ -10,7 +10,7 @@ import { LoginSchema, RegisterSchema, UserReplySchema } from '../../schemas/user
 import { nameProblem, normaliseEmail, passwordProblem } from '../../domain/account.ts';
 import { errors } from '../../schemas/common.ts';
 import { publicUser } from '../me/public-user.ts';
-import { throttles } from './throttle.ts';
+import { throttles, tooManyAttempts } from './throttle.ts';
 import { accountMailRoutes } from './reset.ts';
 
 /** Registrations allowed from one address per hour (a classroom signing up together fits). */
@@ -63,11 +63,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const email = normaliseEmail(request.body.email);
       const user = app.db.select().from(users).where(eq(users.email, email)).get();
       const { verdict, id } = throttle.reserve(email, request.ip, user?.id ?? null, app.now());
-      if (!verdict.ok) {
-        const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-        throw new HttpError(429, 'too_many_attempts', `Too many failed sign-ins; wait ${seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`} and try again.`,
-          { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
-      }
+      if (!verdict.ok) throw tooManyAttempts(verdict.retryAfterMs, 'Too many failed sign-ins');
       const ok = await slots.run(async () => verifyPassword(request.body.password, user?.passwordHash ?? (await decoyHash)));
       if (!user || !ok) {
         throttle.failed(id!);

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { perDatabase } from '../../db/per-database.ts';
 import { loginFailures, signInAddresses } from '../../db/schema/index.ts';
 import { loginVerdict, LOGIN_WINDOW_MS, type LoginVerdict } from '../../domain/session.ts';
+import { HttpError } from '../../plugins/errors.ts';
 
 /** The owner's address is remembered this long after a successful sign-in from it. */
 const KNOWN_ADDRESS_MS = 90 * 24 * 60 * 60 * 1000;
@@ -61,3 +62,10 @@ export function loginThrottle(db: Db) {
  * again (change password or email, delete the account): they count against the same limits.
  */
 export const throttles = perDatabase(loginThrottle);
+
+/** The 429 for a refused password check: the wait in seconds under 2 minutes, in minutes from there. */
+export function tooManyAttempts(retryAfterMs: number, what: string): HttpError {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
+  return new HttpError(429, 'too_many_attempts', `${what}; wait ${wait} and try again.`, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+}

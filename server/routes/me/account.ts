@@ -15,7 +15,7 @@ import { errors } from '../../schemas/common.ts';
 import {
   AccountDeletedSchema, AccountExportSchema, ChangeEmailSchema, DeleteAccountSchema, EmailChangeRequestedSchema,
 } from '../../schemas/account.ts';
-import { throttles } from '../auth/throttle.ts';
+import { throttles, tooManyAttempts } from '../auth/throttle.ts';
 import { accountTokens } from '../auth/tokens.ts';
 import { publicUser } from './public-user.ts';
 
@@ -26,11 +26,7 @@ import { publicUser } from './public-user.ts';
 export async function checkPassword(app: FastifyInstance, request: FastifyRequest, me: User, password: string, wrong: string): Promise<void> {
   const throttle = throttles.of(app.db);
   const { verdict, id } = throttle.reserve(me.email, request.ip, me.id, app.now());
-  if (!verdict.ok) {
-    const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-    throw new HttpError(429, 'too_many_attempts', `Too many wrong passwords; wait ${seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`} and try again.`,
-      { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
-  }
+  if (!verdict.ok) throw tooManyAttempts(verdict.retryAfterMs, 'Too many wrong passwords');
   const ok = await app.hashSlots.run(() => verifyPassword(password, me.passwordHash));
   if (!ok) {
     throttle.failed(id!);
