@@ -8,6 +8,9 @@ export default defineConfig({
     include: process.env.MUTATION_TESTS === 'unit' ? ['test/unit/**/*.test.ts'] : ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts'],
     exclude: ['test/api/durability.test.ts', 'test/api/crash-under-load.test.ts', 'test/api/socket-limits.test.ts', 'test/api/backup.test.ts', 'test/api/route-fuzz.test.ts'],
     environment: 'node',
+    // One worker keeps its modules between test files and between mutants: no test here relies on a
+    // fresh module state, and re-importing the app for every file was most of each mutant's cost.
+    isolate: false,
     env: { PASSWORD_COST: '10' }, // as in vite.config.ts
     // Generous: instrumented code runs slower, and the bank tests read the whole shipped bank.
     testTimeout: 300_000,
