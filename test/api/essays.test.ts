@@ -108,7 +108,7 @@ describe('writing', () => {
       t.clock.offset = base + 30 * MINUTE + 31_000;
       const refused = await writer.call('PUT', `/api/essays/${id}/text`, { text: 'too late', revision: 3 });
       expect(refused.statusCode).toBe(409);
-      expect(refused.json().error).toBe('essay_closed');
+      expect(refused.json()).toEqual({ error: 'essay_closed', message: 'This essay has been handed in (or its time ran out); open it to see the reading and scores.' });
       const essay = (await writer.call('GET', `/api/essays/${id}`)).json();
       expect(essay).toMatchObject({ status: 'submitted', closedBy: 'time', text: 'I recommend a pilot program this fall. Then we measure.' });
       expect(essay.reading.words).toBe(10);
@@ -149,7 +149,7 @@ describe('writing', () => {
     const picked = await startEssay(writer, { pick: 'weakest' });
     expect(picked.prompt.id).toMatch(/^P\d{2}-\d{2}$/);
     expect((await writer.call('POST', '/api/essays', { pick: 'weakest', promptId: 'P01-01' })).statusCode).toBe(400);
-    expect((await writer.call('POST', '/api/essays', {})).statusCode).toBe(400);
+    expect((await writer.call('POST', '/api/essays', {})).json()).toEqual({ error: 'choose_prompt', message: 'Send either promptId (see GET /api/part2/prompts) or pick: "weakest", not both or neither.' });
     expect((await writer.call('POST', '/api/essays', { promptId: 'P99-01' })).json().error).toBe('unknown_prompt');
   });
 });
@@ -204,8 +204,8 @@ describe('after hand-in', () => {
   it('keeps scoring and sharing for handed-in essays', async () => {
     const writer = await signUp(t);
     const { id } = await startEssay(writer);
-    expect((await writer.call('POST', `/api/essays/${id}/scores`, { levels: LEVELS })).json().error).toBe('essay_open');
-    expect((await writer.call('POST', `/api/essays/${id}/shares`)).json().error).toBe('essay_open');
+    expect((await writer.call('POST', `/api/essays/${id}/scores`, { levels: LEVELS })).json()).toEqual({ error: 'essay_open', message: 'Hand the essay in first; then score it against the rubric.' });
+    expect((await writer.call('POST', `/api/essays/${id}/shares`)).json()).toEqual({ error: 'essay_open', message: 'Hand the essay in before asking others to review it.' });
   });
 
   it('lists the writer’s essays with the levels each kind of reader gave', async () => {
@@ -236,18 +236,18 @@ describe('review links and calibration', () => {
     // The reference is withheld until the reader has scored blind.
     expect(JSON.stringify(first)).not.toContain(anchor.why.strategy);
 
-    expect((await reader.call('POST', `/api/essays/shared/${share.token}/scores`, { levels: LEVELS })).json().error).toBe('calibrate_first');
+    expect((await reader.call('POST', `/api/essays/shared/${share.token}/scores`, { levels: LEVELS })).json()).toEqual({ error: 'calibrate_first', message: 'Score the anchor answer first (POST …/calibration); then score this essay.' });
     const calibrated = await reader.call('POST', `/api/essays/shared/${share.token}/calibration`, { levels: LEVELS });
     expect(calibrated.statusCode).toBe(201);
     const expectedGap = Object.keys(LEVELS).reduce((s, c) => s + Math.abs(3 - anchor.scores[c]), 0) / 5;
     expect(calibrated.json().calibration).toMatchObject({ needed: false, gap: expectedGap, given: LEVELS, reference: anchor.scores });
     expect(calibrated.json().essay.text).toBe('I recommend a pilot program in two schools.');
-    expect((await reader.call('POST', `/api/essays/shared/${share.token}/calibration`, { levels: LEVELS })).statusCode).toBe(409);
+    expect((await reader.call('POST', `/api/essays/shared/${share.token}/calibration`, { levels: LEVELS })).json()).toEqual({ error: 'already_calibrated', message: 'You have calibrated on this prompt already; your first calibration stands.' });
 
     const scored = await reader.call('POST', `/api/essays/shared/${share.token}/scores`, { levels: { ...LEVELS, audience: 4 }, comments: { audience: 'clear' } });
     expect(scored.statusCode).toBe(201);
     expect(scored.json().myScore).toMatchObject({ source: 'peer', total: 16 });
-    expect((await reader.call('POST', `/api/essays/shared/${share.token}/scores`, { levels: LEVELS })).json().error).toBe('already_scored');
+    expect((await reader.call('POST', `/api/essays/shared/${share.token}/scores`, { levels: LEVELS })).json()).toEqual({ error: 'already_scored', message: 'You have scored this essay already; one score per reader.' });
 
     const peer = (await writer.call('GET', `/api/essays/${id}`)).json().scores.find((s: { source: string }) => s.source === 'peer');
     expect(peer).toMatchObject({ reader: 'Rey Reader', total: 16, calibrationGap: expectedGap, comments: { audience: 'clear' } });
@@ -258,7 +258,7 @@ describe('review links and calibration', () => {
     const reader = await signUp(t);
     const id = await handedIn(writer, 'Text to share.');
     const share = (await writer.call('POST', `/api/essays/${id}/shares`)).json();
-    expect((await writer.call('GET', `/api/essays/shared/${share.token}`)).json().error).toBe('own_essay');
+    expect((await writer.call('GET', `/api/essays/shared/${share.token}`)).json()).toEqual({ error: 'own_essay', message: 'This is your own essay; share the link with someone else to get a review.' });
     expect((await t.app.inject(`/api/essays/shared/${share.token}`)).statusCode).toBe(401);
     expect((await writer.call('DELETE', `/api/essays/${id}/shares/${share.id}`)).statusCode).toBe(204);
     expect((await reader.call('GET', `/api/essays/shared/${share.token}`)).statusCode).toBe(404);

@@ -44,6 +44,7 @@ describe('groups and roles', () => {
     const group = await newGroup(owner);
     expect(group.inviteCode).toMatch(/^[A-Z2-9]{10}$/);
     const preview = (await member.call('GET', `/api/groups/invites/${group.inviteCode}`)).json();
+    expect((await member.call('GET', '/api/groups/invites/NOSUCHCODE')).json()).toEqual({ error: 'not_found', message: 'No group uses this invite code (it may have been changed or switched off); ask the owner for a new one.' });
     expect(preview).toMatchObject({ name: 'Cohort', owner: 'Olive Owner', members: 1 });
     expect(preview.sharingNotice).toMatch(/coaches will see your individual results/);
     await join(member, group.inviteCode);
@@ -81,7 +82,7 @@ describe('groups and roles', () => {
     expect((await owner.call('DELETE', `/api/groups/${group.id}/members/${other.user.id}`)).statusCode).toBe(204);
     expect((await other.call('GET', `/api/groups/${group.id}`)).statusCode).toBe(404);
     expect((await owner.call('DELETE', `/api/groups/${group.id}/members/${owner.user.id}`)).statusCode).toBe(404);
-    expect((await owner.call('POST', `/api/groups/${group.id}/leave`)).json().error).toBe('owner_stays');
+    expect((await owner.call('POST', `/api/groups/${group.id}/leave`)).json()).toEqual({ error: 'owner_stays', message: 'The owner cannot leave their group; remove the other members or keep it.' });
     expect((await member.call('POST', `/api/groups/${group.id}/leave`)).statusCode).toBe(204);
     expect((await member.call('GET', `/api/groups/${group.id}`)).statusCode).toBe(404);
   });
@@ -214,7 +215,7 @@ describe('drills', () => {
     const late = await signUp(t);
     const group = await newGroup(coach);
     await join(a, group.inviteCode);
-    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'Past', areas: [1], length: 3, mode: 'tutor', dueAt: t.clock.now() - 1 })).json().error).toBe('due_in_past');
+    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'Past', areas: [1], length: 3, mode: 'tutor', dueAt: t.clock.now() - 1 })).json()).toEqual({ error: 'due_in_past', message: 'The due date has passed; choose a later one, or none.' });
     await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'Due', areas: [1], length: 3, mode: 'tutor', dueAt: t.clock.now() + 60_000 });
     await join(late, group.inviteCode);
     expect((await late.call('GET', '/api/drills')).json().drills).toEqual([]);
@@ -234,7 +235,8 @@ describe('drills', () => {
     const a = await signUp(t);
     const group = await newGroup(coach);
     await join(a, group.inviteCode);
-    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'W', target: 'weakest', length: 6, mode: 'tutor' })).json().error).toBe('no_results');
+    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'W', target: 'weakest', length: 6, mode: 'tutor' })).json()).toEqual({ error: 'no_results', message: 'The group has no results yet to find its weakest areas; choose areas instead.' });
+    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'M', target: 'missed', length: 4, mode: 'tutor' })).json()).toEqual({ error: 'no_results', message: 'The group has not missed any item yet; choose areas instead.' });
     await finishAttempt(a, { areas: [6], length: 3 }, () => false);
     await finishAttempt(a, { areas: [1], length: 3 }, () => true);
     await finishAttempt(a, { areas: [8], length: 4 }, (i) => i < 2);
@@ -244,8 +246,8 @@ describe('drills', () => {
     expect(missed.items).toBe(4);
     const started = (await a.call('POST', `/api/groups/${group.id}/drills/${missed.id}/start`)).json();
     expect(started.items.every((i: { area: number }) => i.area === 6 || i.area === 8)).toBe(true);
-    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'X', target: 'weakest', areas: [1], length: 6, mode: 'tutor' })).json().error).toBe('choose_target');
-    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'X', areas: [1], length: 3, mode: 'tutor', assignees: [999999] })).json().error).toBe('not_members');
+    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'X', target: 'weakest', areas: [1], length: 6, mode: 'tutor' })).json()).toEqual({ error: 'choose_target', message: 'Give areas and/or codes, or a target ("weakest" or "missed"), not both.' });
+    expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'X', areas: [1], length: 3, mode: 'tutor', assignees: [999999] })).json()).toEqual({ error: 'not_members', message: 'Users 999999 are not members of this group; assign drills to members only.' });
   });
 });
 
@@ -257,7 +259,7 @@ describe('essay review by coaches', () => {
     const group = await newGroup(coach);
     await join(writer, group.inviteCode);
     const essay = (await writer.call('POST', '/api/essays', { promptId: 'P02-01', mode: 'practice' })).json();
-    expect((await writer.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: group.id })).json().error).toBe('essay_open');
+    expect((await writer.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: group.id })).json()).toEqual({ error: 'essay_open', message: 'Hand the essay in before sending it to your coaches.' });
     await writer.call('PUT', `/api/essays/${essay.id}/text`, { text: 'I recommend we fund backups first.', revision: 1 });
     await writer.call('POST', `/api/essays/${essay.id}/submit`);
     expect((await outsider.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: group.id })).statusCode).toBe(404);
@@ -271,7 +273,7 @@ describe('essay review by coaches', () => {
     expect((await writer.call('GET', `/api/groups/${group.id}/essays/${essay.id}`)).statusCode).toBe(403);
     const scored = await coach.call('POST', `/api/groups/${group.id}/essays/${essay.id}/scores`, { levels: LEVELS, comments: { strategy: 'Who owns each step?' } });
     expect(scored.statusCode).toBe(201);
-    expect((await coach.call('POST', `/api/groups/${group.id}/essays/${essay.id}/scores`, { levels: LEVELS })).json().error).toBe('already_scored');
+    expect((await coach.call('POST', `/api/groups/${group.id}/essays/${essay.id}/scores`, { levels: LEVELS })).json()).toEqual({ error: 'already_scored', message: 'You have scored this essay already; one score per coach.' });
     expect((await coach.call('GET', `/api/groups/${group.id}/essays`)).json().essays[0].scored).toBe(true);
     const mine = (await writer.call('GET', `/api/essays/${essay.id}`)).json().scores.find((s: { source: string }) => s.source === 'coach');
     expect(mine).toMatchObject({ reader: 'Cora Coach', total: 15, comments: { strategy: 'Who owns each step?' } });

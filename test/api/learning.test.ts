@@ -34,7 +34,7 @@ describe('spaced review', () => {
     const { missed, guessed } = first;
     const status = (await first.user.call('GET', '/api/learning/reviews')).json();
     expect(status).toMatchObject({ cards: 4, dueToday: 0, examDate: null, daysToExam: null });
-    expect((await first.user.call('POST', '/api/learning/reviews/start')).json().error).toBe('nothing_due');
+    expect((await first.user.call('POST', '/api/learning/reviews/start')).json()).toEqual({ error: 'nothing_due', message: 'No review is due today; come back tomorrow, or take a drill.' });
     t.clock.offset += 2 * DAY;
     const user = await signIn(t, first.user.credentials);
     expect((await user.call('GET', '/api/learning/reviews')).json().dueToday).toBe(4);
@@ -56,7 +56,7 @@ describe('spaced review', () => {
     const status = (await user.call('GET', '/api/learning/reviews')).json();
     expect(status.dueToday).toBe(0);
     expect(status.nextDue).toBeGreaterThan(t.clock.now());
-    expect((await user.call('POST', '/api/learning/reviews/start')).json().error).toBe('nothing_due');
+    expect((await user.call('POST', '/api/learning/reviews/start')).json()).toEqual({ error: 'nothing_due', message: 'No review is due today; come back tomorrow, or take a drill.' });
   });
 
   it('counts the days to the exam date', async () => {
@@ -99,12 +99,21 @@ describe('from a report', () => {
     expect(practice.items.every((i: { code: string }) => missedCodes.has(i.code))).toBe(true);
   });
 
+  it('has nothing to retry or practise from an attempt answered all right', async () => {
+    const user = await signUp(t);
+    const drill = await startAttempt(user, { mode: 'tutor', areas: [2], length: 2 });
+    for (const item of drill.items) await user.call('PUT', `/api/attempts/${drill.attempt.id}/responses/${item.slot}`, { choice: keyOf(item.itemId) });
+    await user.call('POST', `/api/attempts/${drill.attempt.id}/submit`);
+    expect((await user.call('POST', `/api/attempts/${drill.attempt.id}/retry`)).json()).toEqual({ error: 'nothing_missed', message: 'Every item of this attempt was answered correctly; there is nothing to retry.' });
+    expect((await user.call('POST', `/api/attempts/${drill.attempt.id}/practice`)).json()).toEqual({ error: 'nothing_missed', message: 'Every item of this attempt was answered correctly; there is nothing to practise from it.' });
+  });
+
   it('refuses an open attempt, and someone else’s attempt is not found', async () => {
     const { attemptId } = await drilled();
     const other = await signUp(t);
     expect((await other.call('POST', `/api/attempts/${attemptId}/retry`)).statusCode).toBe(404);
     const open = (await other.call('POST', '/api/attempts', { mode: 'tutor', length: 2 })).json();
-    expect((await other.call('POST', `/api/attempts/${open.attempt.id}/retry`)).json().error).toBe('attempt_open');
+    expect((await other.call('POST', `/api/attempts/${open.attempt.id}/retry`)).json()).toEqual({ error: 'attempt_open', message: 'Finish the attempt first; then practise what it showed.' });
   });
 });
 
