@@ -169,6 +169,19 @@ describe('after hand-in', () => {
     const auto = essay.scores.find((s: { source: string }) => s.source === 'auto');
     expect(auto.rubricVersion).toBe(t.app.part2.rubric.version);
     expect(auto.levels.accuracy).toBeUndefined();
+    // The automated score carries the four levels the reading suggests, as the reading gave them.
+    const suggested = essay.reading.criteria.map((c: { criterion: string; level: number }) => [c.criterion, c.level]);
+    expect(suggested.map(([c]: [string]) => c).sort()).toEqual(['audience', 'organisation', 'strategy', 'understanding']);
+    expect(auto.levels).toEqual(Object.fromEntries(suggested));
+    expect(Object.values(auto.levels).every((l) => l === 1 || l === 2 || l === 3 || l === 4)).toBe(true);
+  });
+
+  it('records no automated level for an essay handed in empty', async () => {
+    const writer = await signUp(t);
+    const essay = await startEssay(writer);
+    const handed = (await writer.call('POST', `/api/essays/${essay.id}/submit`)).json();
+    expect(handed.reading.empty).toBe(true);
+    expect(handed.scores.find((s: { source: string }) => s.source === 'auto').levels).toEqual({});
   });
 
   it('shows the exemplar only after the writer scores themselves; a revised score follows, then no more', async () => {
