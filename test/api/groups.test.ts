@@ -165,7 +165,13 @@ describe('results', () => {
     expect(areas.body).toContain(`"'=HYPERLINK(""http://x"")",1,`);
     expect(areas.body).toContain(`"'+Ann, ""the first""",1,Leadership & Vision,2,2,100`);
     const responses = await coach.call('GET', `/api/groups/${group.id}/export.csv?kind=responses`);
-    expect(responses.body.trim().split('\r\n')).toHaveLength(3);
+    expect(responses.headers['content-disposition']).toBe('attachment; filename="group-responses.csv"');
+    const [header, ...answered] = responses.body.trim().split('\r\n');
+    expect(header).toBe('member,attempt,mode,handed in,slot,area,code,item,choice,key,correct');
+    expect(answered).toHaveLength(2);
+    // Both answered right: the choice is the key and `correct` is 1, slot by slot.
+    const fields = answered.map((line) => line.match(/,(exam|tutor),\d{4}-\d\d-\d\dT[\d:.]+Z,(\d),1,(1[A-Z]),[^,]+,([A-D]),([A-D]),([01])$/)!.slice(1));
+    expect(fields.map(([mode, slot, , choice, key, correct]) => [mode, slot, choice === key, correct]).sort()).toEqual([['tutor', '1', true, '1'], ['tutor', '2', true, '1']]);
     expect((await a.call('GET', `/api/groups/${group.id}/export.csv?kind=areas`)).statusCode).toBe(403);
   });
 });
