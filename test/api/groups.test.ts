@@ -1,7 +1,7 @@
 // Study groups over HTTP: roles and invites, what members and coaches see, drills, essay review,
 // the CSV export — each rule with the refusal that guards it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startApp, type Caller, type TestApp } from './harness.ts';
+import { finishAttempt, signUp, startApp, type Caller, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,18 +24,6 @@ async function join(user: Caller, code: string) {
 
 const keyOf = (itemId: string) => t.db.$client.prepare('select answer from item_versions where item_id = ? order by version desc limit 1').pluck().get(itemId) as string;
 const wrongOf = (itemId: string) => (keyOf(itemId) === 'A' ? 'B' : 'A');
-
-/** Takes a tutor drill over the given areas and hands it in; `right` answers get the key. */
-async function finishAttempt(user: Caller, body: object, right: (i: number) => boolean) {
-  const created = await user.call('POST', '/api/attempts', { mode: 'tutor', ...body });
-  expect(created.statusCode, created.body).toBe(201);
-  const { attempt, items } = created.json();
-  for (const [i, item] of (items as { slot: number; itemId: string }[]).entries()) {
-    await user.call('PUT', `/api/attempts/${attempt.id}/responses/${item.slot}`, { choice: right(i) ? keyOf(item.itemId) : wrongOf(item.itemId) });
-  }
-  expect((await user.call('POST', `/api/attempts/${attempt.id}/submit`)).statusCode).toBe(200);
-  return attempt.id as string;
-}
 
 describe('groups and roles', () => {
   it('the creator owns the group; others join by code after a preview that says what coaches see', async () => {
@@ -96,20 +84,23 @@ describe('results', () => {
     const c = await signUp(t, { name: 'Cy' });
     const group = await newGroup(coach);
     for (const u of [a, b, c]) await join(u, group.inviteCode);
-    await finishAttempt(a, { areas: [1], length: 4 }, () => true);
-    await finishAttempt(b, { areas: [1], length: 4 }, (i) => i < 2);
+    await finishAttempt(t, a, { areas: [1], length: 4 }, () => true);
+    await finishAttempt(t, b, { areas: [1], length: 4 }, (i) => i < 2);
 
     const early = (await a.call('GET', `/api/groups/${group.id}/results`)).json();
     expect(early).toMatchObject({ contributors: 2, visible: false, areas: [], weakest: [], heatmap: null });
     expect(JSON.stringify(early)).not.toContain('Ben');
 
-    await finishAttempt(c, { areas: [2], length: 4 }, () => false);
+    await finishAttempt(t, c, { areas: [2], length: 4 }, () => false);
     const member = (await a.call('GET', `/api/groups/${group.id}/results`)).json();
     expect(member.visible).toBe(true);
     expect(member.heatmap).toBeNull();
     expect(member.areas.find((x: { area: number }) => x.area === 1)).toMatchObject({ correct: 6, total: 8, percent: 75, weight: 15 });
     expect(member.areas.find((x: { area: number }) => x.area === 2)).toMatchObject({ correct: 0, total: 4, percent: 0 });
     expect(member.weakest).toEqual([2, 1]);
+    // Codes are listed only where someone answered: areas 1 and 2, 12 answers in all.
+    expect(member.codes.every((x: { area: number; total: number }) => (x.area === 1 || x.area === 2) && x.total > 0)).toBe(true);
+    expect(member.codes.reduce((n: number, x: { total: number }) => n + x.total, 0)).toBe(12);
 
     const coachView = (await coach.call('GET', `/api/groups/${group.id}/results`)).json();
     const row = (name: string) => coachView.heatmap.find((r: { name: string }) => r.name === name);
@@ -117,9 +108,10 @@ describe('results', () => {
     expect(row('Coach').areas.every((x: { total: number }) => x.total === 0)).toBe(true);
     const ben = (await coach.call('GET', `/api/groups/${group.id}/members/${b.user.id}/results?area=1`)).json();
     expect(ben.codes.reduce((n: number, x: { total: number }) => n + x.total, 0)).toBe(4);
+    expect(ben.codes.reduce((n: number, x: { correct: number }) => n + x.correct, 0)).toBe(2);
 
     await b.call('POST', `/api/groups/${group.id}/leave`);
-    expect((await coach.call('GET', `/api/groups/${group.id}/members/${b.user.id}/results?area=1`)).statusCode).toBe(404);
+    expect((await coach.call('GET', `/api/groups/${group.id}/members/${b.user.id}/results?area=1`)).json()).toEqual({ error: 'not_found', message: 'This member was not found.' });
     const after = (await coach.call('GET', `/api/groups/${group.id}/results`)).json();
     expect(after.heatmap.map((r: { name: string }) => r.name)).not.toContain('Ben');
     expect(after.areas.find((x: { area: number }) => x.area === 1)).toMatchObject({ correct: 4, total: 4 });
@@ -132,11 +124,11 @@ describe('results', () => {
     const c = await signUp(t);
     const group = await newGroup(coach);
     for (const u of [a, b, c]) await join(u, group.inviteCode);
-    await finishAttempt(a, { areas: [3], length: 3, seed: 11 }, () => false);
-    await finishAttempt(b, { areas: [9], length: 1 }, () => true);
+    await finishAttempt(t, a, { areas: [3], length: 3, seed: 11 }, () => false);
+    await finishAttempt(t, b, { areas: [9], length: 1 }, () => true);
     // Two contributors: a member could read the other's answers off the counts, so none are shown.
     expect((await a.call('GET', `/api/groups/${group.id}/misconceptions`)).json()).toEqual({ days: 120, contributors: 2, visible: false, items: [] });
-    await finishAttempt(c, { areas: [9], length: 1 }, () => true);
+    await finishAttempt(t, c, { areas: [9], length: 1 }, () => true);
     // The coach has seen nothing yet: no item (and no key) is shown to them.
     expect((await coach.call('GET', `/api/groups/${group.id}/misconceptions`)).json().items).toEqual([]);
     const view = (await a.call('GET', `/api/groups/${group.id}/misconceptions`)).json();
@@ -155,7 +147,7 @@ describe('results', () => {
     const a = await signUp(t, { name: '+Ann, "the first"' });
     const group = await newGroup(coach);
     await join(a, group.inviteCode);
-    await finishAttempt(a, { areas: [1], length: 2 }, () => true);
+    await finishAttempt(t, a, { areas: [1], length: 2 }, () => true);
     const areas = await coach.call('GET', `/api/groups/${group.id}/export.csv?kind=areas`);
     expect(areas.statusCode).toBe(200);
     expect(areas.headers['content-type']).toMatch(/^text\/csv/);
@@ -243,9 +235,9 @@ describe('drills', () => {
     await join(a, group.inviteCode);
     expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'W', target: 'weakest', length: 6, mode: 'tutor' })).json()).toEqual({ error: 'no_results', message: 'The group has no results yet to find its weakest areas; choose areas instead.' });
     expect((await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'M', target: 'missed', length: 4, mode: 'tutor' })).json()).toEqual({ error: 'no_results', message: 'The group has not missed any item yet; choose areas instead.' });
-    await finishAttempt(a, { areas: [6], length: 3 }, () => false);
-    await finishAttempt(a, { areas: [1], length: 3 }, () => true);
-    await finishAttempt(a, { areas: [8], length: 4 }, (i) => i < 2);
+    await finishAttempt(t, a, { areas: [6], length: 3 }, () => false);
+    await finishAttempt(t, a, { areas: [1], length: 3 }, () => true);
+    await finishAttempt(t, a, { areas: [8], length: 4 }, (i) => i < 2);
     const weakest = (await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'W', target: 'weakest', length: 6, mode: 'tutor' })).json();
     expect(weakest.areas).toEqual([1, 6, 8]);
     const missed = (await coach.call('POST', `/api/groups/${group.id}/drills`, { title: 'M', target: 'missed', length: 4, mode: 'tutor' })).json();

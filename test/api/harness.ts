@@ -53,6 +53,22 @@ export async function startAttempt(u: Caller, body: object) {
   return res.json();
 }
 
+/**
+ * Starts an attempt (tutor mode unless `body` says otherwise), answers slot i with the key when
+ * `right(i)` (read from the database) and with another letter otherwise, and hands it in `ms` later.
+ */
+export async function finishAttempt(t: TestApp, user: Caller, body: object, right: (i: number) => boolean, ms = 0): Promise<string> {
+  const { attempt, items } = await startAttempt(user, { mode: 'tutor', ...body });
+  const key = t.db.$client.prepare('select answer from item_versions where item_id = ? order by version desc limit 1').pluck();
+  for (const [i, item] of (items as { slot: number; itemId: string }[]).entries()) {
+    const answer = key.get(item.itemId) as string;
+    await user.call('PUT', `/api/attempts/${attempt.id}/responses/${item.slot}`, { choice: right(i) ? answer : answer === 'A' ? 'B' : 'A' });
+  }
+  const submitted = await later(t, ms, () => user.call('POST', `/api/attempts/${attempt.id}/submit`));
+  if (submitted.statusCode !== 200) throw new Error(`${submitted.statusCode} ${submitted.body}`);
+  return attempt.id;
+}
+
 /** Runs `fn` with the server's clock `ms` later, then puts it back (a file's tests share one clock). */
 export async function later<T>(t: TestApp, ms: number, fn: () => Promise<T>): Promise<T> {
   t.clock.offset += ms;

@@ -2,7 +2,7 @@
 // exactly the missed items, practising the weakest codes, mastery and readiness, self-ratings,
 // history — all of it the caller's own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { later, signIn, signUp, startApp, startAttempt, type Caller, type TestApp } from './harness.ts';
+import { finishAttempt, later, signIn, signUp, startApp, startAttempt, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,15 +26,6 @@ async function drilled() {
   }
   await user.call('POST', `/api/attempts/${created.attempt.id}/submit`);
   return { user, attemptId: created.attempt.id as string, items, missed: items.slice(3).map((i) => i.itemId), guessed: items[2].itemId };
-}
-
-/** Starts an attempt, answers each slot right or wrong as `right(i)` says, and hands it in `ms` later. */
-async function finished(user: Caller, body: object, right: (i: number) => boolean, ms = 0) {
-  const a = await startAttempt(user, body);
-  for (const [i, item] of (a.items as { slot: number; itemId: string }[]).entries()) {
-    await user.call('PUT', `/api/attempts/${a.attempt.id}/responses/${item.slot}`, { choice: right(i) ? keyOf(item.itemId) : wrongOf(item.itemId) });
-  }
-  await later(t, ms, () => user.call('POST', `/api/attempts/${a.attempt.id}/submit`));
 }
 
 describe('spaced review', () => {
@@ -165,7 +156,7 @@ describe('mastery, readiness, self-ratings and history', () => {
 
   it('counts only the area’s own answers in readiness: 6 right in area 1 lift its 15 seats, not the rest', async () => {
     const user = await signUp(t);
-    await finished(user, { mode: 'tutor', areas: [1], length: 6 }, () => true);
+    await finishAttempt(t, user, { mode: 'tutor', areas: [1], length: 6 }, () => true);
     const { readiness } = (await user.call('GET', '/api/learning/mastery')).json();
     // Area 1 at 7/8 on 15 seats, the other 85 at the prior 1/2: 13.1 + 42.5.
     expect(readiness.expected).toBeGreaterThan(55);
@@ -175,9 +166,9 @@ describe('mastery, readiness, self-ratings and history', () => {
   it('dates the history: each point of the trend from the answers before it, the week’s minutes from the last 7 days', async () => {
     const user = await signUp(t);
     // Eight days ago: an exam of 4 answered wrong, over 20 minutes.
-    await later(t, -8 * DAY, () => finished(user, { mode: 'exam', areas: [1], length: 4 }, () => false, 20 * 60_000));
+    await later(t, -8 * DAY, () => finishAttempt(t, user, { mode: 'exam', areas: [1], length: 4 }, () => false, 20 * 60_000));
     // Today: a drill of 4 answered right, over 12 minutes.
-    await finished(user, { mode: 'tutor', areas: [1], length: 4 }, () => true, 12 * 60_000);
+    await finishAttempt(t, user, { mode: 'tutor', areas: [1], length: 4 }, () => true, 12 * 60_000);
     const h = (await user.call('GET', '/api/learning/history')).json();
     expect(h.exams.map((e: { length: number; percent: number }) => [e.length, e.percent])).toEqual([[4, 0]]);
     expect(h.drills.map((e: { length: number; percent: number }) => [e.length, e.percent])).toEqual([[4, 100]]);
