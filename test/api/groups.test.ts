@@ -183,8 +183,11 @@ describe('drills', () => {
     const drill = created.json();
     expect(drill.progress.map((p: { name: string; state: string }) => `${p.name}:${p.state}`)).toEqual(['Ada:not_started']);
 
+    // Bo is not assigned: the drill is not in his lists, and starting it finds nothing; the coach sees it.
     expect((await b.call('GET', '/api/drills')).json().drills).toEqual([]);
-    expect((await b.call('POST', `/api/groups/${group.id}/drills/${drill.id}/start`)).statusCode).toBe(404);
+    expect((await b.call('GET', `/api/groups/${group.id}/drills`)).json().drills).toEqual([]);
+    expect((await coach.call('GET', `/api/groups/${group.id}/drills`)).json().drills.map((d: { id: string }) => d.id)).toEqual([drill.id]);
+    expect((await b.call('POST', `/api/groups/${group.id}/drills/${drill.id}/start`)).json()).toEqual({ error: 'not_found', message: 'This drill was not found.' });
     const mine = (await a.call('GET', '/api/drills')).json().drills;
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ title: 'Areas 4 and 5', mine: { state: 'not_started', overdue: false }, progress: null });
@@ -205,6 +208,9 @@ describe('drills', () => {
     await a.call('POST', `/api/attempts/${attempt.id}/submit`);
     progress = (await coach.call('GET', `/api/groups/${group.id}/drills`)).json().drills[0].progress;
     expect(progress[0]).toMatchObject({ state: 'finished', overdue: false, score: { correct: 0, total: 10, percent: 0 } });
+    // A title is trimmed; a drill by codes keeps them.
+    const byCode = (await coach.call('POST', `/api/groups/${group.id}/drills`, { title: '  Code 1A  ', codes: ['1A'], length: 2, mode: 'tutor' })).json();
+    expect(byCode).toMatchObject({ title: 'Code 1A', areas: [], codes: ['1A'], items: 0 });
   });
 
   it('assigns a whole-group drill to its members as of now, and marks it overdue after its due date', async () => {
