@@ -267,6 +267,8 @@ describe('essay review by coaches', () => {
     await writer.call('PUT', `/api/essays/${essay.id}/text`, { text: 'I recommend we fund backups first.', revision: 1 });
     await writer.call('POST', `/api/essays/${essay.id}/submit`);
     expect((await outsider.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: group.id })).statusCode).toBe(404);
+    const elsewhere = await newGroup(outsider, 'Not theirs');
+    expect((await writer.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: elsewhere.id })).json()).toEqual({ error: 'not_found', message: 'This group was not found.' });
     expect((await writer.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: group.id })).statusCode).toBe(201);
 
     const queue = (await coach.call('GET', `/api/groups/${group.id}/essays`)).json().essays;
@@ -274,17 +276,19 @@ describe('essay review by coaches', () => {
     const read = (await coach.call('GET', `/api/groups/${group.id}/essays/${essay.id}`)).json();
     expect(read.text).toBe('I recommend we fund backups first.');
     expect(read.keyPoints.length).toBeGreaterThanOrEqual(5);
+    expect(read.myScore).toBeNull();
     expect((await writer.call('GET', `/api/groups/${group.id}/essays/${essay.id}`)).statusCode).toBe(403);
     const scored = await coach.call('POST', `/api/groups/${group.id}/essays/${essay.id}/scores`, { levels: LEVELS, comments: { strategy: 'Who owns each step?' } });
     expect(scored.statusCode).toBe(201);
     expect((await coach.call('POST', `/api/groups/${group.id}/essays/${essay.id}/scores`, { levels: LEVELS })).json()).toEqual({ error: 'already_scored', message: 'You have scored this essay already; one score per coach.' });
     expect((await coach.call('GET', `/api/groups/${group.id}/essays`)).json().essays[0].scored).toBe(true);
+    expect((await coach.call('GET', `/api/groups/${group.id}/essays/${essay.id}`)).json().myScore).toMatchObject({ source: 'coach', total: 15 });
     const mine = (await writer.call('GET', `/api/essays/${essay.id}`)).json().scores.find((s: { source: string }) => s.source === 'coach');
     expect(mine).toMatchObject({ reader: 'Cora Coach', total: 15, comments: { strategy: 'Who owns each step?' } });
 
     // Once the writer leaves, the coach loses sight of the essay.
     await writer.call('POST', `/api/groups/${group.id}/leave`);
-    expect((await coach.call('GET', `/api/groups/${group.id}/essays/${essay.id}`)).statusCode).toBe(404);
+    expect((await coach.call('GET', `/api/groups/${group.id}/essays/${essay.id}`)).json()).toEqual({ error: 'not_found', message: 'This essay was not found.' });
     expect((await coach.call('GET', `/api/groups/${group.id}/essays`)).json().essays).toEqual([]);
   });
 });
