@@ -169,6 +169,8 @@ describe('after hand-in', () => {
     const auto = essay.scores.find((s: { source: string }) => s.source === 'auto');
     expect(auto.rubricVersion).toBe(t.app.part2.rubric.version);
     expect(auto.levels.accuracy).toBeUndefined();
+    // The automated reading suggests levels; it gives no total.
+    expect(auto.total).toBeNull();
     // The automated score carries the four levels the reading suggests, as the reading gave them.
     const suggested = essay.reading.criteria.map((c: { criterion: string; level: number }) => [c.criterion, c.level]);
     expect(suggested.map(([c]: [string]) => c).sort()).toEqual(['audience', 'organisation', 'strategy', 'understanding']);
@@ -179,7 +181,11 @@ describe('after hand-in', () => {
   it('records no automated level for an essay handed in empty', async () => {
     const writer = await signUp(t);
     const essay = await startEssay(writer);
+    // The rubric is shown with the reading, once the essay is handed in.
+    expect((await writer.call('GET', `/api/essays/${essay.id}`)).json().rubric).toBeNull();
     const handed = (await writer.call('POST', `/api/essays/${essay.id}/submit`)).json();
+    expect(handed.closedBy).toBe('candidate');
+    expect(handed.rubric.criteria).toHaveLength(5);
     expect(handed.reading.empty).toBe(true);
     expect(handed.scores.find((s: { source: string }) => s.source === 'auto').levels).toEqual({});
   });
@@ -238,6 +244,7 @@ describe('review links and calibration', () => {
     const id = await handedIn(writer, 'I recommend a pilot program in two schools.');
     const share = (await writer.call('POST', `/api/essays/${id}/shares`)).json();
     expect(share.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(share.path).toBe(`/review/${share.token}`);
 
     const first = (await reader.call('GET', `/api/essays/shared/${share.token}`)).json();
     expect(first.calibration.needed).toBe(true);
@@ -262,6 +269,9 @@ describe('review links and calibration', () => {
     expect(scored.json().myScore).toMatchObject({ source: 'peer', total: 16 });
     expect((await reader.call('POST', `/api/essays/shared/${share.token}/scores`, { levels: LEVELS })).json()).toEqual({ error: 'already_scored', message: 'You have scored this essay already; one score per reader.' });
 
+    // A second reader's own score is theirs alone: none yet, though Rey's is there.
+    const second = await signUp(t);
+    expect((await second.call('GET', `/api/essays/shared/${share.token}`)).json().myScore).toBeNull();
     const peer = (await writer.call('GET', `/api/essays/${id}`)).json().scores.find((s: { source: string }) => s.source === 'peer');
     expect(peer).toMatchObject({ reader: 'Rey Reader', total: 16, calibrationGap: expectedGap, comments: { audience: 'clear' } });
   });
