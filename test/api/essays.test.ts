@@ -2,7 +2,7 @@
 // size limits, hand-in with the automated reading, self-scores and the exemplar, review links
 // with calibration — and who may see what (everyone but the writer and link holders gets 404).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, startApp, type Caller, type TestApp } from './harness.ts';
+import { finishAttempt, signUp, startApp, startAttempt, type Caller, type TestApp } from './harness.ts';
 import { sweepOverdueEssays } from '../../server/routes/essays/close.ts';
 
 let t: TestApp;
@@ -148,9 +148,16 @@ describe('writing', () => {
     const writer = await signUp(t);
     const picked = await startEssay(writer, { pick: 'weakest' });
     expect(picked.prompt.id).toMatch(/^P\d{2}-\d{2}$/);
+    // Handed-in attempts decide: area 4 all wrong, area 1 all right; an open exam answered wrong in area 2 does not count.
+    await finishAttempt(t, writer, { areas: [4], length: 2 }, () => false);
+    await finishAttempt(t, writer, { areas: [1], length: 2 }, () => true);
+    const open = await startAttempt(writer, { mode: 'exam', areas: [2], length: 1 });
+    const key = t.db.$client.prepare('select answer from item_versions where item_id = ? order by version desc limit 1').pluck().get(open.items[0].itemId);
+    await writer.call('PUT', `/api/attempts/${open.attempt.id}/responses/1`, { choice: key === 'A' ? 'B' : 'A' });
+    expect((await startEssay(writer, { pick: 'weakest' })).prompt.area).toBe(4);
     expect((await writer.call('POST', '/api/essays', { pick: 'weakest', promptId: 'P01-01' })).statusCode).toBe(400);
     expect((await writer.call('POST', '/api/essays', {})).json()).toEqual({ error: 'choose_prompt', message: 'Send either promptId (see GET /api/part2/prompts) or pick: "weakest", not both or neither.' });
-    expect((await writer.call('POST', '/api/essays', { promptId: 'P99-01' })).json().error).toBe('unknown_prompt');
+    expect((await writer.call('POST', '/api/essays', { promptId: 'P99-01' })).json()).toEqual({ error: 'unknown_prompt', message: 'P99-01 is not a Part II prompt; GET /api/part2/prompts lists them.' });
   });
 });
 
