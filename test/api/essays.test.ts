@@ -17,7 +17,7 @@ const LEVELS = { understanding: 3, strategy: 3, audience: 3, accuracy: 3, organi
 async function startEssay(writer: Caller, body: object = { promptId: 'P01-01' }) {
   const res = await writer.call('POST', '/api/essays', body);
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; deadline: number | null; startedAt: number; prompt: { id: string } };
+  return res.json() as { id: string; deadline: number | null; startedAt: number; prompt: { id: string; area: number } };
 }
 
 async function handedIn(writer: Caller, text: string) {
