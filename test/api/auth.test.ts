@@ -21,7 +21,10 @@ describe('health and framework', () => {
   });
 
   it('serves the framework: 3 categories, 10 areas with weights, 78 codes', async () => {
-    const body = (await t.app.inject('/api/framework')).json();
+    const res = await t.app.inject('/api/framework');
+    // The same for everyone and rarely changed: browsers may keep it 5 minutes.
+    expect(res.headers['cache-control']).toBe('public, max-age=300');
+    const body = res.json();
     expect(body.categories.map((c: { id: string; weight: number }) => [c.id, c.weight])).toEqual([['I', 36], ['II', 33], ['III', 31]]);
     expect(body.areas.map((a: { weight: number }) => a.weight)).toEqual([15, 15, 6, 18, 15, 7, 2, 10, 5, 7]);
     expect(body.areas.flatMap((a: { codes: unknown[] }) => a.codes)).toHaveLength(78);

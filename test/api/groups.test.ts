@@ -26,6 +26,13 @@ const keyOf = (itemId: string) => t.db.$client.prepare('select answer from item_
 const wrongOf = (itemId: string) => (keyOf(itemId) === 'A' ? 'B' : 'A');
 
 describe('groups and roles', () => {
+  it('trims a group’s name when it is created and renamed', async () => {
+    const owner = await signUp(t);
+    const group = await newGroup(owner, '  Spring cohort  ');
+    expect((await owner.call('GET', `/api/groups/${group.id}`)).json().name).toBe('Spring cohort');
+    expect((await owner.call('PATCH', `/api/groups/${group.id}`, { name: '  Summer cohort ' })).json().name).toBe('Summer cohort');
+  });
+
   it('the creator owns the group; others join by code after a preview that says what coaches see', async () => {
     const owner = await signUp(t, { name: 'Olive Owner' });
     const member = await signUp(t, { name: 'Mo Member' });

@@ -7,12 +7,13 @@ import { withOwnApp } from './harness.ts';
 interface Operation {
   parameters?: { in: string; name: string; required?: boolean }[];
   requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> };
-  responses: Record<string, unknown>;
+  responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }>;
 }
 
 /**
  * One line per operation: its body fields (`?` when optional), path and query parameters, and the
- * statuses it declares. A schema lost from a route's options changes its line.
+ * statuses it declares with the fields of its success reply. A schema lost from a route's options
+ * changes its line.
  */
 function contract(paths: Record<string, Record<string, Operation>>): string[] {
   return Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => {
@@ -24,7 +25,11 @@ function contract(paths: Record<string, Record<string, Operation>>): string[] {
       fields && `body {${fields.join(', ')}}`,
       params('path').length > 0 && `path {${params('path').join(', ')}}`,
       params('query').length > 0 && `query {${params('query').join(', ')}}`,
-      `→ ${Object.keys(op.responses).join(' ')}`,
+      `→ ${Object.entries(op.responses).map(([status, r]) => {
+        // A success reply names its top-level fields: a lost reply schema would send `{}`.
+        const fields = status.startsWith('2') && Object.values(r.content ?? {})[0]?.schema.properties;
+        return fields ? `${status} {${Object.keys(fields).join(', ')}}` : status;
+      }).join(' ')}`,
     ].filter(Boolean).join(' ');
   })).sort();
 }

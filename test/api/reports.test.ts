@@ -64,7 +64,7 @@ describe('the admin queue', () => {
     expect(entry.reports.map((r: { reporter: string }) => r.reporter)).toEqual(['First', 'Second']);
     expect(entry.answer).toMatch(/^[ABCD]$/);
     const reportId = entry.reports[0].id;
-    const resolved = await a.call('POST', `/api/admin/reports/${reportId}`, { status: 'upheld', reply: 'Fixed in the next bank.' });
+    const resolved = await a.call('POST', `/api/admin/reports/${reportId}`, { status: 'upheld', reply: '  Fixed in the next bank.  ' });
     expect(resolved.json()).toMatchObject({ status: 'upheld', reply: 'Fixed in the next bank.' });
     expect((await a.call('POST', `/api/admin/reports/${reportId}`, { status: 'rejected', reply: 'No.' })).json()).toEqual({ error: 'already_resolved', message: 'This report has been answered already.' });
     expect((await a.call('POST', '/api/admin/reports/999999', { status: 'rejected', reply: 'No.' })).statusCode).toBe(404);
