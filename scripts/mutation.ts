@@ -9,10 +9,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const FOLDERS: { folder: string; tests: 'unit' | 'all' }[] = [
+// `shared`: test files may share one worker's modules (see stryker.vitest.config.ts).
+const FOLDERS: { folder: string; tests: 'unit' | 'all'; shared?: boolean }[] = [
   { folder: 'server/domain', tests: 'unit' },
-  { folder: 'server/routes', tests: 'all' },
-  { folder: 'server/plugins', tests: 'all' },
+  { folder: 'server/routes', tests: 'all', shared: true },
+  { folder: 'server/plugins', tests: 'all', shared: true },
   // sync.ts and catalog.ts write and read a database: only the API tests reach them.
   { folder: 'server/bank', tests: 'all' },
   { folder: 'client/models', tests: 'unit' },
@@ -55,7 +56,7 @@ const chosen = positionals.length ? FOLDERS.filter((f) => positionals.includes(f
 const base = JSON.parse(readFileSync('stryker.config.json', 'utf8'));
 const dirOf = (folder: string) => join('reports/mutation', folder.replace('/', '-'));
 
-for (const { folder, tests } of values['report-only'] ? [] : chosen) {
+for (const { folder, tests, shared } of values['report-only'] ? [] : chosen) {
   const dir = dirOf(folder);
   mkdirSync(dir, { recursive: true });
   const config = {
@@ -73,7 +74,7 @@ for (const { folder, tests } of values['report-only'] ? [] : chosen) {
   console.log(`\n── ${folder} (${tests === 'unit' ? 'unit tests' : 'unit and API tests'})`);
   const run = spawnSync('npx', ['stryker', 'run', configFile, ...(values.force ? ['--force'] : [])], {
     stdio: 'inherit',
-    env: { ...process.env, MUTATION_TESTS: tests },
+    env: { ...process.env, MUTATION_TESTS: tests, MUTATION_ISOLATE: String(!shared) },
   });
   if (run.status !== 0) console.error(`Stryker failed on ${folder} (exit ${run.status}); its row below is from the last complete run, if any.`);
 }
