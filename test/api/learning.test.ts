@@ -99,6 +99,22 @@ describe('from a report', () => {
     expect(practice.items.every((i: { code: string }) => missedCodes.has(i.code))).toBe(true);
   });
 
+  it('practises the three weakest codes, lowest share right first and ties in code order, 10 items', async () => {
+    const user = await signUp(t);
+    const drill = await startAttempt(user, { mode: 'tutor', codes: ['4A', '4B', '4C', '4D'], length: 8 });
+    // 4D: both wrong; 4A, 4B, 4C: one right, one wrong. The three weakest are 4D, then 4A and 4B.
+    const seen = new Set<string>();
+    for (const item of drill.items as { slot: number; itemId: string; code: string }[]) {
+      const right = item.code !== '4D' && !seen.has(item.code);
+      seen.add(item.code);
+      await user.call('PUT', `/api/attempts/${drill.attempt.id}/responses/${item.slot}`, { choice: right ? keyOf(item.itemId) : wrongOf(item.itemId) });
+    }
+    await user.call('POST', `/api/attempts/${drill.attempt.id}/submit`);
+    const practice = (await user.call('POST', `/api/attempts/${drill.attempt.id}/practice`)).json();
+    expect(practice.items).toHaveLength(10);
+    expect([...new Set(practice.items.map((i: { code: string }) => i.code))].sort()).toEqual(['4A', '4B', '4D']);
+  });
+
   it('has nothing to retry or practise from an attempt answered all right', async () => {
     const user = await signUp(t);
     const drill = await startAttempt(user, { mode: 'tutor', areas: [2], length: 2 });
