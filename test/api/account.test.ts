@@ -2,9 +2,7 @@
 // password and of email address, the data export and deleting the account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { fixtureBank } from '../fixtures/bank.ts';
-import { scratchApp } from '../fixtures/app.ts';
-import { framework, later, signIn, signUp, startAttempt, type Caller, type TestApp } from './harness.ts';
+import { later, signIn, signUp, startApp, startAttempt, withOwnApp, type Caller, type TestApp } from './harness.ts';
 import { ACCOUNT_MAILS_PER_WINDOW, EMAIL_TOKEN_MS, RESET_REQUESTS_PER_ADDRESS, RESET_TOKEN_MS } from '../../server/domain/account.ts';
 import { RESET_REQUESTED } from '../../server/routes/auth/reset.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -17,11 +15,7 @@ let t: TestApp;
 /** Every log line the app writes (JSON, one per line): the log transport puts mailed links here. */
 const log: { msg: string; mailTo?: string; subject?: string }[] = [];
 beforeAll(async () => {
-  t = await scratchApp({
-    framework,
-    items: fixtureBank(framework, (a) => 2 * framework.area.get(a)!.weight + 5),
-    logger: { level: 'info', stream: { write: (line: string) => void log.push(JSON.parse(line)) } },
-  });
+  t = await startApp(undefined, { logger: { level: 'info', stream: { write: (line: string) => void log.push(JSON.parse(line)) } } });
 });
 afterAll(() => t.close());
 
@@ -59,12 +53,7 @@ describe('mail configuration', () => {
 describe('what the mails say', () => {
   it('greets by name, gives the link once with its lifetime, and tells the old address of a change', async () => {
     const sent: Mail[] = [];
-    const own = await scratchApp({
-      framework,
-      items: fixtureBank(framework, () => 1),
-      mail: { publicUrl: 'https://cetl.example.org', mailer: { transport: 'smtp', send: async (m) => void sent.push(m), close() {} } },
-    });
-    try {
+    await withOwnApp(async (own) => {
       const u = await signUp(own, { name: 'Ada Reader' });
       const email = u.credentials.email.toLowerCase();
       await own.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } });
@@ -83,9 +72,7 @@ describe('what the mails say', () => {
         subject: 'Your CETL Practice sign-in address was changed',
         text: `The sign-in address of your CETL Practice account was changed from ${email} to ada.new@example.org.\nIf you did not do this, ask your administrator for help at once.\n`,
       });
-    } finally {
-      await own.close();
-    }
+    }, { mail: { publicUrl: 'https://cetl.example.org', mailer: { transport: 'smtp', send: async (m) => void sent.push(m), close() {} } } });
   });
 });
 

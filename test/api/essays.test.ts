@@ -2,7 +2,7 @@
 // size limits, hand-in with the automated reading, self-scores and the exemplar, review links
 // with calibration — and who may see what (everyone but the writer and link holders gets 404).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishAttempt, signUp, startApp, startAttempt, type Caller, type TestApp } from './harness.ts';
+import { finishAttempt, signUp, startApp, startAttempt, wrongOf, type Caller, type TestApp } from './harness.ts';
 import { sweepOverdueEssays } from '../../server/routes/essays/close.ts';
 
 let t: TestApp;
@@ -152,8 +152,7 @@ describe('writing', () => {
     await finishAttempt(t, writer, { areas: [4], length: 2 }, () => false);
     await finishAttempt(t, writer, { areas: [1], length: 2 }, () => true);
     const open = await startAttempt(writer, { mode: 'exam', areas: [2], length: 1 });
-    const key = t.db.$client.prepare('select answer from item_versions where item_id = ? order by version desc limit 1').pluck().get(open.items[0].itemId);
-    await writer.call('PUT', `/api/attempts/${open.attempt.id}/responses/1`, { choice: key === 'A' ? 'B' : 'A' });
+    await writer.call('PUT', `/api/attempts/${open.attempt.id}/responses/1`, { choice: wrongOf(t, open.items[0].itemId) });
     expect((await startEssay(writer, { pick: 'weakest' })).prompt.area).toBe(4);
     expect((await writer.call('POST', '/api/essays', { pick: 'weakest', promptId: 'P01-01' })).statusCode).toBe(400);
     expect((await writer.call('POST', '/api/essays', {})).json()).toEqual({ error: 'choose_prompt', message: 'Send either promptId (see GET /api/part2/prompts) or pick: "weakest", not both or neither.' });

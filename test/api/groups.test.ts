@@ -1,7 +1,7 @@
 // Study groups over HTTP: roles and invites, what members and coaches see, drills, essay review,
 // the CSV export — each rule with the refusal that guards it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishAttempt, signUp, startApp, type Caller, type TestApp } from './harness.ts';
+import { finishAttempt, keyOf, signUp, startApp, wrongOf, type Caller, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,9 +21,6 @@ async function join(user: Caller, code: string) {
   const res = await user.call('POST', '/api/groups/join', { code });
   expect(res.statusCode, res.body).toBe(200);
 }
-
-const keyOf = (itemId: string) => t.db.$client.prepare('select answer from item_versions where item_id = ? order by version desc limit 1').pluck().get(itemId) as string;
-const wrongOf = (itemId: string) => (keyOf(itemId) === 'A' ? 'B' : 'A');
 
 describe('groups and roles', () => {
   it('trims a group’s name when it is created and renamed', async () => {
@@ -142,9 +139,9 @@ describe('results', () => {
     expect(view.items).toHaveLength(3);
     const item = view.items[0];
     expect(item.percentWrong).toBe(100);
-    expect(item.tempting).toBe(wrongOf(item.itemId));
+    expect(item.tempting).toBe(wrongOf(t, item.itemId));
     expect(item.options.find((o: { key: string }) => o.key === item.tempting).chosen).toBe(1);
-    expect(item.answer).toBe(keyOf(item.itemId));
+    expect(item.answer).toBe(keyOf(t, item.itemId));
     // b has not seen these items: nothing of them reaches b.
     expect((await b.call('GET', `/api/groups/${group.id}/misconceptions`)).json().items).toEqual([]);
   });

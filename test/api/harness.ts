@@ -1,13 +1,14 @@
 // The API tests' app: a synthetic bank of known shape over a scratch SQLite file.
 import type { BankItem } from '../../server/bank/load.ts';
 import { fixtureBank, realFramework } from '../fixtures/bank.ts';
-import { scratchApp } from '../fixtures/app.ts';
+import { scratchApp, type ScratchOptions } from '../fixtures/app.ts';
 import { seedUser } from '../fixtures/seed-user.ts';
 
 export const framework = realFramework();
 
-export function startApp(items: BankItem[] = fixtureBank(framework, (a) => 2 * framework.area.get(a)!.weight + 5)) {
-  return scratchApp({ framework, items });
+/** `extra`: the app's logger or mail transport, when a test reads what it logs or mails. */
+export function startApp(items: BankItem[] = fixtureBank(framework, (a) => 2 * framework.area.get(a)!.weight + 5), extra: Pick<ScratchOptions, 'logger' | 'mail'> = {}) {
+  return scratchApp({ framework, items, ...extra });
 }
 
 export type TestApp = Awaited<ReturnType<typeof startApp>>;
@@ -53,16 +54,22 @@ export async function startAttempt(u: Caller, body: object) {
   return res.json();
 }
 
+/** An item's key as it reads now, straight from the database (the API shows it only after answering). */
+export const keyOf = (t: TestApp, itemId: string) =>
+  t.db.$client.prepare('select answer from item_versions where item_id = ? order by version desc limit 1').pluck().get(itemId) as string;
+/** A wrong letter for an item. */
+export const wrongOf = (t: TestApp, itemId: string) => (keyOf(t, itemId) === 'A' ? 'B' : 'A');
+
+type SeatedItem = { slot: number; itemId: string; code: string; area: number };
+
 /**
  * Starts an attempt (tutor mode unless `body` says otherwise), answers slot i with the key when
- * `right(i)` (read from the database) and with another letter otherwise, and hands it in `ms` later.
+ * `right(i, item)` and with a wrong letter otherwise, and hands it in `ms` later; returns its id.
  */
-export async function finishAttempt(t: TestApp, user: Caller, body: object, right: (i: number) => boolean, ms = 0): Promise<string> {
+export async function finishAttempt(t: TestApp, user: Caller, body: object, right: (i: number, item: SeatedItem) => boolean, ms = 0): Promise<string> {
   const { attempt, items } = await startAttempt(user, { mode: 'tutor', ...body });
-  const key = t.db.$client.prepare('select answer from item_versions where item_id = ? order by version desc limit 1').pluck();
-  for (const [i, item] of (items as { slot: number; itemId: string }[]).entries()) {
-    const answer = key.get(item.itemId) as string;
-    await user.call('PUT', `/api/attempts/${attempt.id}/responses/${item.slot}`, { choice: right(i) ? answer : answer === 'A' ? 'B' : 'A' });
+  for (const [i, item] of (items as SeatedItem[]).entries()) {
+    await user.call('PUT', `/api/attempts/${attempt.id}/responses/${item.slot}`, { choice: right(i, item) ? keyOf(t, item.itemId) : wrongOf(t, item.itemId) });
   }
   const submitted = await later(t, ms, () => user.call('POST', `/api/attempts/${attempt.id}/submit`));
   if (submitted.statusCode !== 200) throw new Error(`${submitted.statusCode} ${submitted.body}`);
@@ -85,8 +92,8 @@ export async function later<T>(t: TestApp, ms: number, fn: () => Promise<T>): Pr
  * statements) only to a test that builds it, so only such tests try that start-up code's mutants;
  * an app built in `beforeAll` leaves it to no test.
  */
-export async function withOwnApp<T>(fn: (own: TestApp) => Promise<T>): Promise<T> {
-  const own = await startApp();
+export async function withOwnApp<T>(fn: (own: TestApp) => Promise<T>, extra: Pick<ScratchOptions, 'logger' | 'mail'> = {}): Promise<T> {
+  const own = await startApp(undefined, extra);
   try {
     return await fn(own);
   } finally {

@@ -2,7 +2,7 @@
 // exactly the missed items, practising the weakest codes, mastery and readiness, self-ratings,
 // history — all of it the caller's own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishAttempt, later, signIn, signUp, startApp, startAttempt, type TestApp } from './harness.ts';
+import { finishAttempt, keyOf, later, signIn, signUp, startApp, startAttempt, wrongOf, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,8 +11,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const DAY = 86_400_000;
-const keyOf = (itemId: string) => t.db.$client.prepare('select answer from item_versions where item_id = ? order by version desc limit 1').pluck().get(itemId) as string;
-const wrongOf = (itemId: string) => (keyOf(itemId) === 'A' ? 'B' : 'A');
 
 /** A 6-item tutor drill in area 1: items 1–3 right (the third marked "I guessed"), 4–6 wrong. */
 async function drilled() {
@@ -20,7 +18,7 @@ async function drilled() {
   const created = (await user.call('POST', '/api/attempts', { mode: 'tutor', areas: [1], length: 6, seed: 3 })).json();
   const items = created.items as { slot: number; itemId: string; code: string }[];
   for (const [i, item] of items.entries()) {
-    const body = i < 3 ? { choice: keyOf(item.itemId), ...(i === 2 && { guessed: true }) } : { choice: wrongOf(item.itemId) };
+    const body = i < 3 ? { choice: keyOf(t, item.itemId), ...(i === 2 && { guessed: true }) } : { choice: wrongOf(t, item.itemId) };
     const saved = await user.call('PUT', `/api/attempts/${created.attempt.id}/responses/${item.slot}`, body);
     expect(saved.json().guessed).toBe(i === 2);
   }
@@ -50,7 +48,7 @@ describe('spaced review', () => {
     const user = await signIn(t, first.user.credentials);
     const review = (await user.call('POST', '/api/learning/reviews/start')).json();
     for (const item of review.items as { slot: number; itemId: string }[]) {
-      await user.call('PUT', `/api/attempts/${review.attempt.id}/responses/${item.slot}`, { choice: keyOf(item.itemId) });
+      await user.call('PUT', `/api/attempts/${review.attempt.id}/responses/${item.slot}`, { choice: keyOf(t, item.itemId) });
     }
     await user.call('POST', `/api/attempts/${review.attempt.id}/submit`);
     const status = (await user.call('GET', '/api/learning/reviews')).json();
@@ -79,12 +77,10 @@ describe('from a report', () => {
   it('leaves out of a retry the missed items an open exam now holds, and counts the rest by area', async () => {
     // Area 7 has 9 items in the fixture bank: a drill misses all 9, then an exam seats 3 of them.
     const user = await signUp(t);
-    const drill = await startAttempt(user, { mode: 'tutor', areas: [7], length: 9 });
-    for (const item of drill.items) await user.call('PUT', `/api/attempts/${drill.attempt.id}/responses/${item.slot}`, { choice: wrongOf(item.itemId) });
-    await user.call('POST', `/api/attempts/${drill.attempt.id}/submit`);
+    const drillId = await finishAttempt(t, user, { areas: [7], length: 9 }, () => false);
     const exam = await startAttempt(user, { mode: 'exam', areas: [7], length: 3 });
     const held = new Set(exam.items.map((i: { itemId: string }) => i.itemId));
-    const retry = (await user.call('POST', `/api/attempts/${drill.attempt.id}/retry`)).json();
+    const retry = (await user.call('POST', `/api/attempts/${drillId}/retry`)).json();
     const retried = retry.items.map((i: { itemId: string }) => i.itemId);
     expect(retried).toHaveLength(6);
     expect(retried.filter((id: string) => held.has(id))).toEqual([]);
@@ -101,27 +97,23 @@ describe('from a report', () => {
 
   it('practises the three weakest codes, lowest share right first and ties in code order, 10 items', async () => {
     const user = await signUp(t);
-    const drill = await startAttempt(user, { mode: 'tutor', codes: ['4A', '4B', '4C', '4D'], length: 8 });
-    // 4D: both wrong; 4A, 4B, 4C: one right, one wrong. The three weakest are 4D, then 4A and 4B.
+    // 4D: both wrong; 4A, 4B, 4C: one right (the first seated), one wrong. The three weakest are 4D, then 4A and 4B.
     const seen = new Set<string>();
-    for (const item of drill.items as { slot: number; itemId: string; code: string }[]) {
-      const right = item.code !== '4D' && !seen.has(item.code);
-      seen.add(item.code);
-      await user.call('PUT', `/api/attempts/${drill.attempt.id}/responses/${item.slot}`, { choice: right ? keyOf(item.itemId) : wrongOf(item.itemId) });
-    }
-    await user.call('POST', `/api/attempts/${drill.attempt.id}/submit`);
-    const practice = (await user.call('POST', `/api/attempts/${drill.attempt.id}/practice`)).json();
+    const drillId = await finishAttempt(t, user, { codes: ['4A', '4B', '4C', '4D'], length: 8 }, (_, { code }) => {
+      const first = !seen.has(code);
+      seen.add(code);
+      return first && code !== '4D';
+    });
+    const practice = (await user.call('POST', `/api/attempts/${drillId}/practice`)).json();
     expect(practice.items).toHaveLength(10);
     expect([...new Set(practice.items.map((i: { code: string }) => i.code))].sort()).toEqual(['4A', '4B', '4D']);
   });
 
   it('has nothing to retry or practise from an attempt answered all right', async () => {
     const user = await signUp(t);
-    const drill = await startAttempt(user, { mode: 'tutor', areas: [2], length: 2 });
-    for (const item of drill.items) await user.call('PUT', `/api/attempts/${drill.attempt.id}/responses/${item.slot}`, { choice: keyOf(item.itemId) });
-    await user.call('POST', `/api/attempts/${drill.attempt.id}/submit`);
-    expect((await user.call('POST', `/api/attempts/${drill.attempt.id}/retry`)).json()).toEqual({ error: 'nothing_missed', message: 'Every item of this attempt was answered correctly; there is nothing to retry.' });
-    expect((await user.call('POST', `/api/attempts/${drill.attempt.id}/practice`)).json()).toEqual({ error: 'nothing_missed', message: 'Every item of this attempt was answered correctly; there is nothing to practise from it.' });
+    const drillId = await finishAttempt(t, user, { areas: [2], length: 2 }, () => true);
+    expect((await user.call('POST', `/api/attempts/${drillId}/retry`)).json()).toEqual({ error: 'nothing_missed', message: 'Every item of this attempt was answered correctly; there is nothing to retry.' });
+    expect((await user.call('POST', `/api/attempts/${drillId}/practice`)).json()).toEqual({ error: 'nothing_missed', message: 'Every item of this attempt was answered correctly; there is nothing to practise from it.' });
   });
 
   it('refuses an open attempt, and someone else’s attempt is not found', async () => {

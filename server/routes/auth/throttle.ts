@@ -1,5 +1,5 @@
-// The sign-in throttle's reads and writes. `reserve` counts a password check before it starts, in
-// one synchronous step with the decision, so concurrent guesses cannot outrun the limit.
+// The sign-in throttle's reads and writes, and its 429. `reserve` counts a password check before it
+// starts, in one synchronous step with the decision, so concurrent guesses cannot outrun the limit.
 import { and, count, eq, gt, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { perDatabase } from '../../db/per-database.ts';
