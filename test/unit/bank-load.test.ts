@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { loadBank } from '../../server/bank/load.ts';
 import { formatProblem } from '../../server/bank/problem.ts';
 
@@ -53,5 +55,119 @@ describe('semantic checks', () => {
 
   it('flags a file whose code does not match its name', () => {
     expect(bad.problems.find((p) => p.file.endsWith('02/2D.yaml'))).toMatchObject({ field: 'code', line: 1 });
+  });
+});
+
+// Each case writes a small bank to a folder of its own: the shipped blueprint and the item files given.
+describe('a bank folder', () => {
+  const blueprint = readFileSync(resolve('question-bank/blueprint.yaml'), 'utf8');
+  const item = (id: string, extra = '') =>
+    `  - id: ${id}\n    difficulty: 2\n    stem: "  Which comes first?  "\n    options: { A: "one", B: "two", C: "three", D: "four" }\n` +
+    `    answer: C\n    rationale: { A: "a", B: "b", C: "c", D: "d" }\n    refs: [a source]\n${extra}`;
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true })));
+  const written = (files: Record<string, string>, bp = blueprint) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cetl-bank-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'blueprint.yaml'), bp);
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return { dir, shown: (path: string) => relative(process.cwd(), join(dir, path)) };
+  };
+
+  it('reads every item of every .yaml file under part1/, in file order, with its line and review', () => {
+    const { dir, shown } = written({
+      'part1/03/3B.yaml': `code: 3B\nitems:\n${item('3B-001')}`,
+      'part1/01/1A.yaml': `code: 1A\nitems:\n${item('1A-002', '    review: { verdict: MINOR, note: reads well }\n')}${item('1A-001')}`,
+      'part1/01/notes.md': 'not an item file',
+      'part1/01/1B.yml': 'not read either',
+    });
+    const bank = loadBank(dir);
+    expect(bank.problems).toEqual([]);
+    expect(bank.items.map((i) => [i.id, i.code, i.area, i.file, i.line, i.verdict])).toEqual([
+      ['1A-002', '1A', 1, shown('part1/01/1A.yaml'), 3, 'MINOR'],
+      ['1A-001', '1A', 1, shown('part1/01/1A.yaml'), 11, null],
+      ['3B-001', '3B', 3, shown('part1/03/3B.yaml'), 3, null],
+    ]);
+    expect(bank.items[1].content).toEqual({
+      difficulty: 2,
+      stem: 'Which comes first?',
+      options: { A: 'one', B: 'two', C: 'three', D: 'four' },
+      answer: 'C',
+      rationale: { A: 'a', B: 'b', C: 'c', D: 'd' },
+      refs: ['a source'],
+    });
+  });
+
+  it('finds item lines however the list is indented', () => {
+    const deep = `code: 1A\nitems:\n${(item('1A-001') + item('1A-002')).replace(/^/gm, '    ').trimEnd()}\n`;
+    const bank = loadBank(written({ 'part1/01/1A.yaml': deep }).dir);
+    expect(bank.items.map((i) => i.line)).toEqual([3, 10]);
+  });
+
+  it('has no items and no problems without a part1 folder', () => {
+    expect(loadBank(written({}).dir)).toMatchObject({ items: [], problems: [] });
+  });
+
+  it('names a code that is not in the framework, and loads none of its items', () => {
+    const { dir, shown } = written({ 'part1/01/9Z.yaml': `code: 9Z\nitems:\n${item('9Z-001')}` });
+    const bank = loadBank(dir);
+    expect(bank.items).toEqual([]);
+    expect(bank.problems).toEqual([{ file: shown('part1/01/9Z.yaml'), line: 1, field: 'code', itemId: null, message: "9Z is not one of the framework's skill codes" }]);
+  });
+
+  it("names a file in another area's folder, and still loads it", () => {
+    const { dir, shown } = written({ 'part1/02/1A.yaml': `code: 1A\nitems:\n${item('1A-001')}` });
+    const bank = loadBank(dir);
+    expect(bank.items.map((i) => i.id)).toEqual(['1A-001']);
+    expect(bank.problems).toEqual([{ file: shown('part1/02/1A.yaml'), line: null, field: null, itemId: null, message: 'file belongs in part1/01/, not part1/02/' }]);
+  });
+
+  it('names an unknown field of an item or a file, and loads nothing from that file', () => {
+    const { dir, shown } = written({
+      'part1/01/1A.yaml': `code: 1A\nitems:\n${item('1A-001', '    colour: red\n')}`,
+      'part1/01/1B.yaml': `code: 1B\nsource: me\nitems:\n${item('1B-001')}`,
+      'part1/01/1C.yaml': `code: 1C\nitems: []\n`,
+    });
+    const bank = loadBank(dir);
+    expect(bank.items).toEqual([]);
+    expect(bank.problems).toEqual([
+      { file: shown('part1/01/1A.yaml'), line: 3, field: 'items', itemId: '1A-001', message: 'must not have additional properties (colour)' },
+      { file: shown('part1/01/1B.yaml'), line: 1, field: null, itemId: null, message: 'must not have additional properties (source)' },
+      { file: shown('part1/01/1C.yaml'), line: 2, field: 'items', itemId: null, message: 'must not have fewer than 1 items' },
+    ]);
+  });
+
+  it('names a YAML error in the blueprint with its line, and reads no items', () => {
+    const { dir, shown } = written({ 'part1/01/1A.yaml': `code: 1A\nitems:\n${item('1A-001')}` }, blueprint.replace('categories:', 'categories: ['));
+    expect(loadBank(dir)).toEqual({
+      framework: null,
+      items: [],
+      problems: [{ file: shown('blueprint.yaml'), line: 4, field: null, itemId: null, message: 'missed comma between flow collection entries' }],
+    });
+  });
+
+  it("names a blueprint value out of range by its line and field", () => {
+    const { dir, shown } = written({}, blueprint.replace('weight: 15', 'weight: 0'));
+    expect(loadBank(dir)).toEqual({
+      framework: null,
+      items: [],
+      problems: [{ file: shown('blueprint.yaml'), line: 10, field: 'areas.weight', itemId: null, message: 'must be >= 1' }],
+    });
+  });
+
+  it('names weights that do not add up, and reads no items', () => {
+    const { dir, shown } = written({ 'part1/01/1A.yaml': `code: 1A\nitems:\n${item('1A-001')}` }, blueprint.replace('weight: 15', 'weight: 16'));
+    const at = { file: shown('blueprint.yaml'), line: null, field: null, itemId: null };
+    expect(loadBank(dir)).toEqual({
+      framework: null,
+      items: [],
+      problems: [
+        { ...at, message: 'area weights sum to 101, not 100' },
+        { ...at, message: 'category I weight 36 but its areas sum to 37' },
+      ],
+    });
   });
 });

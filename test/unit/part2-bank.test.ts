@@ -1,8 +1,8 @@
 // The Part II files: the shipped content passes every rule and the reader's tuning is current;
 // a broken file is named by file, line and field, and stops the load.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFramework } from '../../server/bank/load.ts';
 import { loadPart2 } from '../../server/bank/part2/load.ts';
@@ -60,5 +60,91 @@ describe('a broken Part II file', () => {
     const { part2, problems } = bankWith((d) => replaceIn(join(d, 'rubric.yaml'), '      1: Misreads', '      0: Misreads'));
     expect(part2).toBeNull();
     expect(problems.find((p) => p.file.endsWith('rubric.yaml'))).toMatchObject({ field: 'criteria.descriptors', line: expect.any(Number) });
+  });
+});
+
+describe('the rules a prompt file is held to, each named by file, line, prompt and field', () => {
+  function loaded(edit: (dir: string) => void) {
+    const dir = mkdtempSync(join(tmpdir(), 'cetl-part2-'));
+    cpSync(resolve('question-bank/part2'), join(dir, 'part2'), { recursive: true });
+    edit(join(dir, 'part2'));
+    return { ...loadPart2(dir, framework), shown: (path: string) => relative(process.cwd(), join(dir, 'part2', path)) };
+  }
+  const replaceIn = (file: string, from: string, to: string) => {
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+    writeFileSync(file, text.replace(from, to));
+  };
+  const area1 = (from: string, to: string) => (d: string) => replaceIn(join(d, 'prompts/area-01.yaml'), from, to);
+  const onlyProblem = (edit: (dir: string) => void) => {
+    const { part2, problems, shown } = loaded(edit);
+    expect(part2).toBeNull();
+    expect(problems).toHaveLength(1);
+    return { problem: problems[0], shown };
+  };
+
+  it('a file named for another area', () => {
+    const { problem, shown } = onlyProblem((d) => renameSync(join(d, 'prompts/area-01.yaml'), join(d, 'prompts/area-1.yaml')));
+    expect(problem).toEqual({ file: shown('prompts/area-1.yaml'), line: 1, field: 'area', itemId: null, message: 'area 1 belongs in area-01.yaml' });
+  });
+
+  it("an id without the file's area", () => {
+    const { problem, shown } = onlyProblem(area1('id: P01-02', 'id: P09-99'));
+    expect(problem).toEqual({ file: shown('prompts/area-01.yaml'), line: 174, field: 'id', itemId: 'P09-99', message: "id must start with P01- (the file's area)" });
+  });
+
+  it('an id used twice', () => {
+    const { problem, shown } = onlyProblem(area1('id: P01-02', 'id: P01-01'));
+    expect(problem).toEqual({ file: shown('prompts/area-01.yaml'), line: 174, field: 'id', itemId: 'P01-01', message: `duplicate id; first used in ${shown('prompts/area-01.yaml')}` });
+  });
+
+  it('a code the framework does not have, at its place in the list', () => {
+    const { problem } = onlyProblem(area1('codes: [1A, 1C]', 'codes:\n      - 1A\n      - 1Z'));
+    expect(problem).toMatchObject({ line: 7, field: 'codes', itemId: 'P01-01', message: "1Z is not one of the framework's skill codes" });
+  });
+
+  it('an audience that is not listed, with the ones that are', () => {
+    const { problem } = onlyProblem(area1('audience: board', 'audience: press'));
+    expect(problem).toMatchObject({ line: 6, field: 'audience', itemId: 'P01-01' });
+    expect(problem.message).toBe('press is not an audience; use one of board, cabinet, principals, teachers, parents, community, students, staff');
+  });
+
+  it('a word range whose minimum is not below its maximum', () => {
+    const { problem } = onlyProblem(area1('words: { min: 300, max: 600 }', 'words: { min: 600, max: 600 }'));
+    expect(problem).toMatchObject({ line: 8, field: 'words', itemId: 'P01-01', message: 'words.min must be below words.max' });
+  });
+
+  it('two key points with one id', () => {
+    const { problem } = onlyProblem(area1('- id: K2', '- id: K1'));
+    expect(problem).toMatchObject({ field: 'keyPoints', itemId: 'P01-01', message: 'key point ids must be unique' });
+  });
+
+  it('an anchor that leaves a criterion unscored, at its scores', () => {
+    const { problem } = onlyProblem(area1('scores: { understanding: 4, strategy: 4, audience: 3, accuracy: 4, organisation: 4 }', 'scores: { understanding: 4, strategy: 4, audience: 3, accuracy: 4 }'));
+    expect(problem).toMatchObject({ line: 128, field: 'anchors.scores', itemId: 'P01-01' });
+    expect(problem.message).toBe('anchor A1 must give every criterion (understanding, strategy, audience, accuracy, organisation); missing: organisation');
+  });
+
+  it('loads without the reader tuning, which then is null', () => {
+    const { part2, problems } = loaded((d) => rmSync(join(d, 'reader.yaml')));
+    expect(problems).toEqual([]);
+    expect(part2!.tuning).toBeNull();
+    expect(part2!.prompts).toHaveLength(shipped.part2!.prompts.length);
+  });
+
+  it("versions a prompt by its content: a changed scenario is a new version, others keep theirs", () => {
+    const { part2 } = loaded(area1('Millbrook Unified School District serves 11,800', 'Millbrook Unified School District serves 11,900'));
+    const before = shipped.part2!.promptById;
+    expect(part2!.promptById.get('P01-01')!.version).not.toBe(before.get('P01-01')!.version);
+    expect(part2!.promptById.get('P01-01')!.version).toMatch(/^[0-9a-f]{16}$/);
+    expect(part2!.promptById.get('P01-02')!.version).toBe(before.get('P01-02')!.version);
+    expect(part2!.rubric.version).toBe(shipped.part2!.rubric.version);
+  });
+
+  it('trims the texts a candidate reads', () => {
+    const p = shipped.part2!.promptById.get('P01-01')!;
+    expect(p.area).toBe(1);
+    expect(p.scenario.startsWith('Millbrook Unified School District serves 11,800')).toBe(true);
+    for (const text of [p.title, p.scenario, p.task, p.exemplar, ...p.anchors.map((a) => a.text)]) expect(text).toBe(text.trim());
   });
 });
