@@ -7,6 +7,7 @@ import { catalogOf } from '../../server/bank/catalog.ts';
 import { syncPart2 } from '../../server/bank/part2/sync.ts';
 import { fixtureItem, realFramework, realPart2 } from '../fixtures/bank.ts';
 import type { BankItem } from '../../server/bank/load.ts';
+import type { ItemContent } from '../../server/db/schema/index.ts';
 
 const rows = (db: ReturnType<typeof openDatabase>, sql: string) => db.$client.prepare(sql).all();
 const edited = (item: BankItem, stem: string): BankItem => ({ ...item, content: { ...item.content, stem } });
@@ -28,14 +29,14 @@ describe('contentHash', () => {
   });
 
   it('changes with every field a candidate sees or is scored by', () => {
-    const variants = [
+    const variants: ItemContent[] = [
       { ...content, difficulty: 3 },
       { ...content, stem: 'Another stem?' },
       { ...content, options: { ...content.options, D: 'another option' } },
       { ...content, answer: content.answer === 'A' ? 'B' : 'A' },
       { ...content, rationale: { ...content.rationale, A: 'another reason' } },
       { ...content, refs: ['another source'] },
-    ] as const;
+    ];
     const hashes = new Set([content, ...variants].map((c) => contentHash(c)));
     expect(hashes.size).toBe(7);
   });
