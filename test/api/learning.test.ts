@@ -162,6 +162,19 @@ describe('mastery, readiness, self-ratings and history', () => {
     expect(drill.json().attempt).toMatchObject({ mode: 'tutor', length: 12 });
   });
 
+  it('drills the weaker half of each area’s codes: 1F–1K of area 1 once 1A–1E are answered right; 4A–4C of untried area 4', async () => {
+    const user = await signUp(t);
+    const strong = ['1A', '1B', '1C', '1D', '1E'];
+    await finishAttempt(t, user, { mode: 'tutor', areas: [1], length: 33 }, (_, item) => strong.includes(item.code));
+    const drill = (await user.call('POST', '/api/learning/weak-drill', { length: 40 })).json();
+    const codesOf = (area: number) => new Set((drill.items as { code: string }[]).map((i) => i.code).filter((c) => parseInt(c, 10) === area));
+    expect(codesOf(1).size).toBeGreaterThan(0);
+    expect([...codesOf(1)].every((c) => ['1F', '1G', '1H', '1I', '1J', '1K'].includes(c))).toBe(true);
+    // Never answered: every code at the prior, so the first half in code order.
+    expect(codesOf(4).size).toBeGreaterThan(0);
+    expect([...codesOf(4)].every((c) => ['4A', '4B', '4C'].includes(c))).toBe(true);
+  });
+
   it('counts only the area’s own answers in readiness: 6 right in area 1 lift its 15 seats, not the rest', async () => {
     const user = await signUp(t);
     await finishAttempt(t, user, { mode: 'tutor', areas: [1], length: 6 }, () => true);
