@@ -2,7 +2,8 @@
 // exactly the missed items, practising the weakest codes, mastery and readiness, self-ratings,
 // history — all of it the caller's own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishAttempt, keyOf, later, signIn, signUp, startApp, startAttempt, wrongOf, type TestApp } from './harness.ts';
+import { finishAttempt, framework, keyOf, later, signIn, signUp, startApp, startAttempt, wrongOf, type TestApp } from './harness.ts';
+import { fixtureBank } from '../fixtures/bank.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -173,6 +174,22 @@ describe('mastery, readiness, self-ratings and history', () => {
     // Never answered: every code at the prior, so the first half in code order.
     expect(codesOf(4).size).toBeGreaterThan(0);
     expect([...codesOf(4)].every((c) => ['4A', '4B', '4C'].includes(c))).toBe(true);
+  });
+
+  it('draws from the whole area when its weaker codes hold too few items', async () => {
+    // Area 4 with 2 items per code: its weaker half (4A–4C) holds 6, fewer than a 40-item drill gives it.
+    const own = await startApp(fixtureBank(framework, (a) => (a === 4 ? 12 : 2 * framework.area.get(a)!.weight + 5)));
+    try {
+      const user = await signUp(own);
+      const drill = await user.call('POST', '/api/learning/weak-drill', { length: 40 });
+      expect(drill.statusCode, drill.body).toBe(201);
+      const codes = (drill.json().items as { code: string }[]).map((i) => i.code);
+      expect(codes).toHaveLength(40);
+      expect(codes.filter((c) => c.startsWith('4')).length).toBeGreaterThan(6);
+      expect(codes.some((c) => ['4D', '4E', '4F'].includes(c))).toBe(true);
+    } finally {
+      await own.close();
+    }
   });
 
   it('counts only the area’s own answers in readiness: 6 right in area 1 lift its 15 seats, not the rest', async () => {
