@@ -117,6 +117,22 @@ describe('writing', () => {
     }
   });
 
+  it("names a hand-in's cause by the deadline: the writer's a millisecond before it, time's from it on", async () => {
+    const causeAt = async (ms: number) => {
+      const writer = await signUp(t);
+      const essay = await startEssay(writer);
+      const running = t.clock.now;
+      t.clock.now = () => essay.deadline! + ms;
+      try {
+        return (await writer.call('POST', `/api/essays/${essay.id}/submit`)).json().closedBy;
+      } finally {
+        t.clock.now = running;
+      }
+    };
+    expect(await causeAt(-1)).toBe('candidate');
+    expect(await causeAt(0)).toBe('time');
+  });
+
   it('the minute sweep hands in essays past deadline and grace, and only those', async () => {
     const writer = await signUp(t);
     const late = await startEssay(writer);

@@ -217,6 +217,21 @@ describe('mastery, readiness, self-ratings and history', () => {
     expect(areaOne[1]).toBeGreaterThan(areaOne[0]);
   });
 
+  it('counts in each trend point the answers given up to its hand-in, that millisecond included', async () => {
+    const user = await signUp(t);
+    const running = t.clock.now;
+    const at = running();
+    t.clock.now = () => at; // answers and hand-in in one millisecond
+    try {
+      await finishAttempt(t, user, { mode: 'tutor', areas: [1], length: 4 }, () => true);
+    } finally {
+      t.clock.now = running;
+    }
+    const [point] = (await user.call('GET', '/api/learning/history')).json().trend;
+    expect(point.at).toBe(at);
+    expect(point.areas.find((a: { area: number }) => a.area === 1).mean).toBeGreaterThan(0.5);
+  });
+
   it('keeps exams and drills apart in the history, with the week’s practice', async () => {
     const { user } = await drilled();
     const h = (await user.call('GET', '/api/learning/history')).json();
