@@ -81,6 +81,6 @@ export const sessionPlugin = fp<{ secret: string; cookieSecure: 'auto' | 'always
 
   app.decorate('endSession', function (request: FastifyRequest, reply: FastifyReply) {
     if (request.sessionHash) remove.run({ tokenHash: request.sessionHash });
-    reply.clearCookie(COOKIE, { path: '/' });
+    reply.clearCookie(COOKIE);
   });
 });

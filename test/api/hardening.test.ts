@@ -86,6 +86,26 @@ describe('sign-in throttle under concurrency', () => {
     });
   });
 
+  it('knows an address for 90 days less a millisecond after the last sign-in from it', async () => {
+    const DAY = 24 * 60 * 60_000;
+    const waitAfterFiveFailures = async (ms: number, address: string) => {
+      const u = await signUp(t);
+      const running = t.clock.now;
+      const signedInAt = running();
+      try {
+        t.clock.now = () => signedInAt;
+        expect((await login(u.credentials.email, u.credentials.password, address)).statusCode).toBe(200);
+        t.clock.now = () => signedInAt + ms;
+        for (let i = 0; i < 5; i++) expect((await login(u.credentials.email, 'wrong password', address)).statusCode).toBe(401);
+        return (await login(u.credentials.email, u.credentials.password, address)).headers['retry-after'];
+      } finally {
+        t.clock.now = running;
+      }
+    };
+    expect(await waitAfterFiveFailures(90 * DAY - 1, '10.4.3.1')).toBe('30');
+    expect(await waitAfterFiveFailures(90 * DAY, '10.4.3.2')).toBe('900');
+  });
+
   it('forgives earlier failures after a successful sign-in', async () => {
     const u = await signUp(t);
     for (let i = 0; i < 4; i++) await login(u.credentials.email, 'not the password', '10.6.0.1');
@@ -104,6 +124,11 @@ describe('registration limits', () => {
         payload: { email: i < 30 ? taken.credentials.email : `fresh-${i}@example.org`, password: 'a long enough passphrase', name: 'R' },
       });
       for (let i = 0; i < 30; i++) expect((await from(i)).statusCode).toBe(409);
+      // Sign-in has its own throttle (per account and address, in the database); the per-address
+      // limiter is for registration and reset requests only.
+      const signIn = await own.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.7.0.1', payload: { email: taken.credentials.email, password: taken.credentials.password } });
+      expect(signIn.statusCode).toBe(200);
+      expect(signIn.headers['x-ratelimit-limit']).toBeUndefined();
       const over = await from(30);
       expect(over.statusCode).toBe(429);
       expect(over.json()).toEqual({ error: 'too_many_registrations', message: 'Too many accounts were created from this address; try again in 60 minutes.' });

@@ -22,11 +22,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (request, context) => {
+      // The limiter sets retry-after itself.
       const minutes = Math.ceil(context.ttl / 60000);
-      const headers = { 'retry-after': String(Math.ceil(context.ttl / 1000)) };
       return request.routeOptions.url === '/api/auth/register'
-        ? new HttpError(429, 'too_many_registrations', `Too many accounts were created from this address; try again in ${minutes} minutes.`, {}, headers)
-        : new HttpError(429, 'too_many_requests', `Too many password-reset requests came from this address; try again in ${minutes} minutes.`, {}, headers);
+        ? new HttpError(429, 'too_many_registrations', `Too many accounts were created from this address; try again in ${minutes} minutes.`)
+        : new HttpError(429, 'too_many_requests', `Too many password-reset requests came from this address; try again in ${minutes} minutes.`);
     },
   });
   // Password reset and email confirmation (reset.ts), under the same per-address limiter.

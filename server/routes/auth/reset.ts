@@ -82,7 +82,7 @@ export const accountMailRoutes: FastifyPluginAsyncTypebox = async (app) => {
       forgiveFailures.run(emailOf.get(spent.userId));
       return spent.userId;
     });
-    if (request.user?.id === userId) reply.clearCookie(COOKIE, { path: '/' });
+    if (request.user?.id === userId) reply.clearCookie(COOKIE);
     return { message: 'Your password was changed and every session of your account was signed out. Sign in with the new password.' };
   });
 

@@ -162,7 +162,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (deleteUser.run(me.id).changes === 0) throw new HttpError(401, 'unauthenticated', 'This account no longer exists.');
       return { handedOver, deleted };
     });
-    reply.clearCookie(COOKIE, { path: '/' });
+    reply.clearCookie(COOKIE);
     return {
       message: 'Your account and everything kept about you were deleted, and you were signed out everywhere.',
       groupsHandedOver: outcome.handedOver,
