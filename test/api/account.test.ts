@@ -136,6 +136,10 @@ describe('password reset by mail', () => {
     const token = linksTo(u.credentials.email, 'reset').at(-1)!;
     const both = await Promise.all(['first racing passphrase', 'second racing passphrase'].map((password) => anon('/api/auth/password-reset/confirm', { token, password })));
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    expect(both.find((r) => r.statusCode === 400)!.json()).toEqual({
+      error: 'invalid_token',
+      message: 'This reset link is not valid: it has expired, was already used, or a newer one was sent. Ask for a new one.',
+    });
     const winner = both[0]!.statusCode === 200 ? 'first racing passphrase' : 'second racing passphrase';
     expect((await login(u.credentials.email, winner)).statusCode).toBe(200);
   }, 60_000);
@@ -215,6 +219,10 @@ describe('change password', () => {
     // A new password made of the name is refused before the current one is even checked.
     const named = await u.call('POST', '/api/me/password', { currentPassword: u.credentials.password, newPassword: `${u.credentials.name} ${u.credentials.name} 2026` });
     expect(named.json().error).toBe('password_common');
+    // … and so is one made of the address before its @.
+    const local = u.credentials.email.split('@')[0];
+    const mailbox = await u.call('POST', '/api/me/password', { currentPassword: u.credentials.password, newPassword: `${local} ${local} 2026` });
+    expect(mailbox.json().error).toBe('password_common');
     expect((await me(other.cookie)).statusCode).toBe(200);
     const ok = await u.call('POST', '/api/me/password', { currentPassword: u.credentials.password, newPassword: NEW_PASSWORD });
     expect(ok.statusCode, ok.body).toBe(200);
@@ -228,8 +236,11 @@ describe('change of email address', () => {
   it('changes the address only when the link sent to the new one is opened', async () => {
     const u = await signUp(t);
     const target = `moved-${Date.now()}@example.org`;
-    expect((await u.call('POST', '/api/me/email', { email: u.credentials.email, password: u.credentials.password })).json()).toMatchObject({ error: 'same_email' });
-    expect((await u.call('POST', '/api/me/email', { email: target, password: 'not my password at all' })).statusCode).toBe(403);
+    expect((await u.call('POST', '/api/me/email', { email: u.credentials.email, password: u.credentials.password })).json())
+      .toEqual({ error: 'same_email', message: 'That is already your sign-in address; enter the new one.' });
+    const wrong = await u.call('POST', '/api/me/email', { email: target, password: 'not my password at all' });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json()).toEqual({ error: 'wrong_password', message: 'Your password is not right; your address was not changed.' });
     const asked = await u.call('POST', '/api/me/email', { email: target.toUpperCase(), password: u.credentials.password });
     expect(asked.statusCode, asked.body).toBe(202);
     expect(asked.json()).toMatchObject({ pendingEmail: target });
@@ -411,7 +422,11 @@ describe('delete my account', () => {
 
     const gone = await u.call('POST', '/api/me/delete', { confirm: ` ${u.credentials.email.toUpperCase()} `, password: u.credentials.password });
     expect(gone.statusCode, gone.body).toBe(200);
-    expect(gone.json()).toMatchObject({ groupsHandedOver: 1, groupsDeleted: 1 });
+    expect(gone.json()).toEqual({
+      message: 'Your account and everything kept about you were deleted, and you were signed out everywhere.',
+      groupsHandedOver: 1,
+      groupsDeleted: 1,
+    });
     expect(gone.cookies.find((c) => c.name === 'cetl_session')).toMatchObject({ value: '', path: '/' });
 
     for (const table of ['sessions', 'attempts', 'exposures', 'essays', 'self_ratings', 'review_cards', 'group_members', 'account_tokens', 'sign_in_addresses', 'question_reports', 'drill_attempts']) {

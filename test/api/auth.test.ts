@@ -89,7 +89,7 @@ describe('accounts', () => {
     for (let i = 0; i < 5; i++) {
       const res = await post('/api/auth/login', { email: u.credentials.email, password: 'wrong password' });
       expect(res.statusCode).toBe(401);
-      expect(res.json().error).toBe('invalid_credentials');
+      expect(res.json()).toEqual({ error: 'invalid_credentials', message: 'That email and password do not match an account.' });
     }
     const blocked = await post('/api/auth/login', { email: u.credentials.email, password: u.credentials.password });
     expect(blocked.statusCode).toBe(429);

@@ -218,6 +218,9 @@ describe('answers in the error shape, with headers', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error).toBe('invalid_name');
     }
+    const blank = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: `blank-${Date.now()}@example.org`, password: 'a long enough passphrase', name: '   ' } });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json()).toEqual({ error: 'invalid_name', message: 'Enter your name.' });
   });
 
   it('sends HSTS and upgrade-insecure-requests only over TLS, and a Secure cookie behind a TLS proxy', async () => {
