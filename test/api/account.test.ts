@@ -370,15 +370,29 @@ describe('download my data, in its parts', () => {
       await u.call('POST', `/api/essays/${essay.id}/submit`);
       const scored = await u.call('POST', `/api/essays/${essay.id}/scores`, { levels: { understanding: 2, strategy: 2, audience: 2, accuracy: 2, organisation: 2 } });
       expect(scored.statusCode, scored.body).toBeLessThan(300);
+      // A second essay, handed in unscored: only its automated reading goes with it.
+      const another = (await u.call('POST', '/api/essays', { promptId: 'P01-02' })).json();
+      await u.call('POST', `/api/essays/${another.id}/submit`);
+      // A calibration Olga gave on someone else's shared essay.
+      const writer = await signUp(t);
+      const theirs = (await writer.call('POST', '/api/essays', { promptId: 'P01-01' })).json();
+      await writer.call('POST', `/api/essays/${theirs.id}/submit`);
+      const share = (await writer.call('POST', `/api/essays/${theirs.id}/shares`)).json();
+      const levels = { understanding: 3, strategy: 3, audience: 3, accuracy: 3, organisation: 3 };
+      expect((await u.call('POST', `/api/essays/shared/${share.token}/calibration`, { levels })).statusCode).toBe(201);
 
       const data = (await u.call('GET', '/api/me/export')).json();
       expect(data.attempts.map((a: { id: string }) => a.id)).toEqual([first.id, second.id]);
       expect(data.attempts.map((a: { slots: { slot: number }[] }) => a.slots.map((x) => x.slot))).toEqual([[1, 2], [1, 2, 3]]);
       expect(data.attempts[0].slots.map((x: { choice: string | null }) => x.choice)).toEqual([null, 'C']);
       expect(data.attempts[0].slots[0]).not.toHaveProperty('attemptId');
-      expect(data.essays).toHaveLength(1);
+      const exported = (id: string) => data.essays.find((e: { id: string }) => e.id === id);
+      expect(data.essays).toHaveLength(2);
+      expect(exported(another.id).scores.map((x: { source: string }) => x.source)).toEqual(['auto']);
+      expect(data.calibrations).toEqual([expect.objectContaining({ promptId: 'P01-01', levels })]);
+      expect(data.calibrations[0]).not.toHaveProperty('readerId');
       // The automated first reading (no reader) and the writer's own score.
-      const scores = [...data.essays[0].scores].sort((a: { source: string }, b: { source: string }) => a.source.localeCompare(b.source));
+      const scores = [...exported(essay.id).scores].sort((a: { source: string }, b: { source: string }) => a.source.localeCompare(b.source));
       expect(scores).toEqual([
         expect.objectContaining({ source: 'auto', byYou: false }),
         expect.objectContaining({ source: 'self', byYou: true, levels: expect.objectContaining({ understanding: 2 }) }),

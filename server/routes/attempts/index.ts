@@ -59,10 +59,9 @@ export const attemptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     const flagged = request.body.flagged ?? row.flagged;
     const guessed = request.body.guessed ?? row.guessed;
-    // Striking out is independent of the choice (a struck option can still be chosen); only this item's options.
+    // Striking out is independent of the choice (a struck option can still be chosen). The schema
+    // admits only A–D, in order, and every item has exactly those four options.
     const struck = request.body.struck ?? row.struck;
-    const unknown = [...struck].filter((letter) => !row.content.options[letter as keyof typeof row.content.options]);
-    if (unknown.length) throw new HttpError(400, 'unknown_option', `Question ${row.slot} has no option ${unknown.join(', ')} to strike out.`);
     store.saveResponse(attempt.id, row.slot, choice, flagged, guessed, now, struck);
     const shows = mayRevealKey(attempt.mode, attempt.status, choice) && !hiddenKeys(user.id, attempt).has(row.itemId);
     return { slot: row.slot, choice, flagged, guessed, struck, savedAt: now, remainingMs: remainingMs(attempt, now), ...(shows && reveal(row, choice)) };

@@ -84,7 +84,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // One read transaction: a consistent picture even while other requests write.
     const data = db.transaction((tx) => {
       const mine = eq(essays.userId, me.id);
-      const slotRows = tx.select(getTableColumns(slots)).from(slots).innerJoin(attempts, eq(attempts.id, slots.attemptId)).where(eq(attempts.userId, me.id)).all();
+      const slotRows = tx.select(getTableColumns(slots)).from(slots).innerJoin(attempts, eq(attempts.id, slots.attemptId)).where(eq(attempts.userId, me.id)).orderBy(slots.slot).all();
       const scoreRows = tx.select(getTableColumns(essayScores)).from(essayScores).innerJoin(essays, eq(essays.id, essayScores.essayId)).where(mine).all();
       return {
         format: 'cetl-practice-export/1' as const,
@@ -95,7 +95,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         signInAddresses: tx.select({ address: signInAddresses.address, lastAt: signInAddresses.lastAt }).from(signInAddresses).where(eq(signInAddresses.userId, me.id)).all(),
         attempts: tx.select().from(attempts).where(eq(attempts.userId, me.id)).orderBy(attempts.startedAt).all().map((a) => ({
           ...omit(a, 'userId'),
-          slots: slotRows.filter((s) => s.attemptId === a.id).sort((x, y) => x.slot - y.slot).map((s) => omit(s, 'attemptId')),
+          slots: slotRows.filter((s) => s.attemptId === a.id).map((s) => omit(s, 'attemptId')),
         })),
         exposures: tx.select().from(exposures).where(eq(exposures.userId, me.id)).all().map((e) => omit(e, 'userId')),
         essays: tx.select().from(essays).where(mine).orderBy(essays.startedAt).all().map((e) => ({
