@@ -48,14 +48,13 @@ export function schemaProblems(yaml: YamlFile, schema: TSchema, itemIdAt?: (path
   const seen = new Set<string>();
   const out: BankProblem[] = [];
   for (const e of Value.Errors(schema, yaml.data)) {
-    if (e.keyword === 'boolean' || e.keyword === 'anyOf' && seen.has(e.instancePath)) continue;
-    if (seen.has(e.instancePath)) continue;
+    if (e.keyword === 'boolean' || seen.has(e.instancePath)) continue;
     seen.add(e.instancePath);
     const path = e.instancePath.split('/').slice(1);
     const extra = e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperties: string[] }).additionalProperties.join(', ')})` : '';
     out.push({
       file: yaml.file,
-      line: yaml.lineOf(path.map((p) => (/^\d+$/.test(p) ? Number(p) : p))),
+      line: yaml.lineOf(path),
       field: path.filter((p) => !/^\d+$/.test(p)).join('.') || null,
       itemId: itemIdAt?.(path) ?? null,
       message: e.message + extra,

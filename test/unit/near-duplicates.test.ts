@@ -28,6 +28,9 @@ describe('near-duplicate stems', () => {
     const b = shingles('A district wants to replace its student information system before the spring term.');
     const c = shingles('The board asks for a five-year budget for devices and network upgrades.');
     expect(similarity(a, b)).toBeCloseTo(9 / 13, 5);
+    // An empty stem (fewer than three words) is like nothing else, not even another empty one.
+    expect(similarity(new Set(), new Set())).toBe(0);
+    expect(similarity(a, new Set())).toBe(0);
     expect(similarPairs([a, b, c], 0.5)).toEqual([{ first: 0, second: 1, similarity: 9 / 13 }]);
   });
 });

@@ -1,6 +1,6 @@
 // The Part II files: the shipped content passes every rule and the reader's tuning is current;
 // a broken file is named by file, line and field, and stops the load.
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { loadPart2 } from '../../server/bank/part2/load.ts';
 import { part2Problems } from '../../server/bank/part2/quality.ts';
 import { readerFile, tuneReader } from '../../server/bank/part2/tune.ts';
 import { formatProblem } from '../../server/bank/problem.ts';
+import type { Prompt } from '../../server/domain/part2.ts';
 
 const framework = loadFramework(resolve('question-bank')).framework!;
 const shipped = loadPart2(resolve('question-bank'), framework);
@@ -83,9 +84,34 @@ describe('the rules a prompt file is held to, each named by file, line, prompt a
     return { problem: problems[0], shown };
   };
 
-  it('a file named for another area', () => {
-    const { problem, shown } = onlyProblem((d) => renameSync(join(d, 'prompts/area-01.yaml'), join(d, 'prompts/area-1.yaml')));
-    expect(problem).toEqual({ file: shown('prompts/area-1.yaml'), line: 1, field: 'area', itemId: null, message: 'area 1 belongs in area-01.yaml' });
+  it('a file named for another area, at its area line', () => {
+    const { problem, shown } = onlyProblem((d) => {
+      // The area written last, so its line is not the file's first.
+      const text = readFileSync(join(d, 'prompts/area-01.yaml'), 'utf8').replace('area: 1\n', '');
+      writeFileSync(join(d, 'prompts/area-1.yaml'), `${text}area: 1\n`);
+      rmSync(join(d, 'prompts/area-01.yaml'));
+    });
+    expect(problem).toMatchObject({ file: shown('prompts/area-1.yaml'), field: 'area', itemId: null, message: 'area 1 belongs in area-01.yaml' });
+    expect(problem.line).toBe(readFileSync(resolve('question-bank/part2/prompts/area-01.yaml'), 'utf8').split('\n').length - 1);
+  });
+
+  it('a YAML error, alone and at its line', () => {
+    const { problem, shown } = onlyProblem((d) => replaceIn(join(d, 'audiences.yaml'), '{ id: board,', '{ id: board'));
+    expect(problem).toMatchObject({ file: shown('audiences.yaml'), line: 4, field: null, itemId: null });
+  });
+
+  it('a value of the wrong kind, named with its prompt; in another file, with none', () => {
+    expect(onlyProblem(area1('minutes: 30', 'minutes: half an hour')).problem).toMatchObject({ line: 7, field: 'prompts.minutes', itemId: 'P01-01' });
+    expect(onlyProblem((d) => replaceIn(join(d, 'audiences.yaml'), 'grade: 12 }', 'grade: twelve }')).problem).toMatchObject({ field: 'audiences.grade', itemId: null });
+  });
+
+  it('reads only .yaml files from prompts/, and none when there is no prompts/ folder', () => {
+    const { part2, problems } = loaded((d) => writeFileSync(join(d, 'prompts/README.md'), '# notes: not a prompt file'));
+    expect(problems).toEqual([]);
+    expect(part2!.prompts).toHaveLength(shipped.part2!.prompts.length);
+    const bare = loaded((d) => rmSync(join(d, 'prompts'), { recursive: true }));
+    expect(bare.problems).toEqual([]);
+    expect(bare.part2!.prompts).toEqual([]);
   });
 
   it("an id without the file's area", () => {
@@ -125,6 +151,16 @@ describe('the rules a prompt file is held to, each named by file, line, prompt a
     expect(problem.message).toBe('anchor A1 must give every criterion (understanding, strategy, audience, accuracy, organisation); missing: organisation');
   });
 
+  it('an anchor that scores a criterion the rubric lacks and leaves one out', () => {
+    const { problem } = onlyProblem(area1('accuracy: 4, organisation: 4 }', 'accuracy: 4, insight: 4 }'));
+    expect(problem.message).toBe('anchor A1 must give every criterion (understanding, strategy, audience, accuracy, organisation); unknown: insight; missing: organisation');
+  });
+
+  it('a quoted title is trimmed like the rest', () => {
+    const { part2 } = loaded(area1('title: A technology vision the board can fund', 'title: "  A technology vision the board can fund  "'));
+    expect(part2!.promptById.get('P01-01')!.title).toBe('A technology vision the board can fund');
+  });
+
   it('loads without the reader tuning, which then is null', () => {
     const { part2, problems } = loaded((d) => rmSync(join(d, 'reader.yaml')));
     expect(problems).toEqual([]);
@@ -146,5 +182,48 @@ describe('the rules a prompt file is held to, each named by file, line, prompt a
     expect(p.area).toBe(1);
     expect(p.scenario.startsWith('Millbrook Unified School District serves 11,800')).toBe(true);
     for (const text of [p.title, p.scenario, p.task, p.exemplar, ...p.anchors.map((a) => a.text)]) expect(text).toBe(text.trim());
+  });
+});
+
+describe('the Part II content rules (bank:check)', () => {
+  const part2 = () => shipped.part2!;
+  const checked = (prompts: Prompt[]) => part2Problems({ ...part2(), prompts }, framework);
+  const without = (...ids: string[]) => part2().prompts.filter((p) => !ids.includes(p.id));
+  const messages = (prompts: Prompt[]) => checked(prompts).problems.map((p) => p.message);
+
+  it('asks for 30 prompts, 4 in each of areas 1, 2, 4 and 5 and 2 in every other', () => {
+    // Shipped: 32 prompts; areas 3 and 6 hold 3 each, area 7 holds 2.
+    expect(messages(without('P03-02', 'P06-02'))).toEqual([]);
+    expect(checked(without('P03-02', 'P06-02', 'P01-03', 'P07-01', 'P07-02')).problems).toEqual([
+      { file: 'question-bank/part2/prompts', line: null, field: null, itemId: null, message: '27 prompts; at least 30 are needed' },
+      { file: 'question-bank/part2/prompts/area-01.yaml', line: null, field: null, itemId: null, message: '3 prompts in area 1; at least 4 are needed' },
+      { file: 'question-bank/part2/prompts/area-07.yaml', line: null, field: null, itemId: null, message: '0 prompts in area 7; at least 2 are needed' },
+    ]);
+  });
+
+  it('asks for 12 prompts with 3 anchor answers each', () => {
+    const anchoredIds = part2().prompts.filter((p) => p.anchors.length >= 3).map((p) => p.id);
+    expect(anchoredIds).toHaveLength(14);
+    const thinned = (n: number) => part2().prompts.map((p) => (anchoredIds.indexOf(p.id) >= 14 - n ? { ...p, anchors: p.anchors.slice(0, 2) } : p));
+    expect(messages(thinned(2))).toEqual([]);
+    expect(messages(thinned(3))).toEqual(['11 prompts carry 3 anchor answers; at least 12 must']);
+  });
+
+  it("holds each exemplar to its prompt's word range, its key points and plain words", () => {
+    const [first, ...rest] = part2().prompts;
+    const exemplar = (text: string) => checked([{ ...first, exemplar: text }, ...rest]);
+    const inWords = (n: number) => exemplar(first.exemplar.split(/\s+/).slice(0, n).join(' ')).problems.filter((p) => p.field === 'exemplar').map((p) => p.message);
+    expect(first).toMatchObject({ id: 'P01-01', words: { min: 300, max: 600 } });
+    expect(inWords(300)).toEqual([]);
+    expect(inWords(299)).toEqual(['exemplar has 299 words; the prompt asks for 300–600']);
+    const long = exemplar(`${first.exemplar} ${first.exemplar}`).problems.find((p) => p.field === 'exemplar')!;
+    expect(long.message).toMatch(/^exemplar has \d+ words; the prompt asks for 300–600$/);
+    const short = exemplar('I recommend that the board adopt a technology vision tied to the strategic plan. Our LMS and SIS need an RFP.');
+    expect(short.problems.find((p) => p.field === 'keyPoints')).toEqual({
+      file: 'question-bank/part2/prompts/area-01.yaml', line: null, field: 'keyPoints', itemId: 'P01-01',
+      message: 'the exemplar does not show K2, K4, K5, K7, K8 by any of its evidence phrases; reword the evidence or the exemplar',
+    });
+    expect(short.notes[0]).toEqual({ file: 'question-bank/part2/prompts/area-01.yaml', line: null, field: 'exemplar', itemId: 'P01-01', message: 'uses RFP, LMS, SIS without explaining it' });
+    expect(checked(part2().prompts).notes.map((n) => n.itemId)).not.toContain('P01-01');
   });
 });
