@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadFramework } from '../../server/bank/load.ts';
 import { loadPart2 } from '../../server/bank/part2/load.ts';
 import { part2Problems } from '../../server/bank/part2/quality.ts';
@@ -13,6 +13,23 @@ import type { Prompt } from '../../server/domain/part2.ts';
 
 const framework = loadFramework(resolve('question-bank')).framework!;
 const shipped = loadPart2(resolve('question-bank'), framework);
+
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true })));
+/** loadPart2 over a copy of the shipped part2/ folder, edited first; `shown` names a file as problems do. */
+function loaded(edit: (dir: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'cetl-part2-'));
+  copies.push(dir);
+  cpSync(resolve('question-bank/part2'), join(dir, 'part2'), { recursive: true });
+  edit(join(dir, 'part2'));
+  return { ...loadPart2(dir, framework), shown: (path: string) => relative(process.cwd(), join(dir, 'part2', path)) };
+}
+/** Replaces text that must be there: an edit that misses would leave the test proving nothing. */
+function replaceIn(file: string, from: string, to: string) {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+  writeFileSync(file, text.replace(from, to));
+}
 
 describe('the shipped Part II content', () => {
   it('loads without a problem and meets the content rules', () => {
@@ -31,16 +48,9 @@ describe('the shipped Part II content', () => {
 });
 
 describe('a broken Part II file', () => {
-  function bankWith(edit: (dir: string) => void) {
-    const dir = mkdtempSync(join(tmpdir(), 'cetl-part2-'));
-    cpSync(resolve('question-bank/part2'), join(dir, 'part2'), { recursive: true });
-    edit(join(dir, 'part2'));
-    return loadPart2(dir, framework);
-  }
-  const replaceIn = (file: string, from: string, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
 
   it('names the file, line, prompt and field of a bad audience, and loads nothing', () => {
-    const { part2, problems } = bankWith((d) => replaceIn(join(d, 'prompts/area-01.yaml'), 'audience: board', 'audience: press'));
+    const { part2, problems } = loaded((d) => replaceIn(join(d, 'prompts/area-01.yaml'), 'audience: board', 'audience: press'));
     expect(part2).toBeNull();
     const p = problems.find((x) => x.field === 'audience')!;
     expect(p).toMatchObject({ file: expect.stringMatching(/prompts\/area-01\.yaml$/), itemId: 'P01-01', line: expect.any(Number) });
@@ -48,34 +58,23 @@ describe('a broken Part II file', () => {
   });
 
   it('refuses an anchor that scores a criterion the rubric lacks', () => {
-    const { problems } = bankWith((d) => replaceIn(join(d, 'prompts/area-01.yaml'), 'scores: { understanding:', 'scores: { insight: 3, understanding:'));
+    const { problems } = loaded((d) => replaceIn(join(d, 'prompts/area-01.yaml'), 'scores: { understanding:', 'scores: { insight: 3, understanding:'));
     expect(problems.some((p) => p.field === 'anchors.scores' && /unknown: insight/.test(p.message))).toBe(true);
   });
 
   it('refuses a first code outside the file’s area', () => {
-    const { problems } = bankWith((d) => replaceIn(join(d, 'prompts/area-02.yaml'), 'codes: [2', 'codes: [1A, 2'));
+    const { problems } = loaded((d) => replaceIn(join(d, 'prompts/area-02.yaml'), 'codes: [2', 'codes: [1A, 2'));
     expect(problems.some((p) => p.field === 'codes' && /first code must lie in area 2/.test(p.message))).toBe(true);
   });
 
   it('refuses a rubric criterion without all four levels, naming its line', () => {
-    const { part2, problems } = bankWith((d) => replaceIn(join(d, 'rubric.yaml'), '      1: Misreads', '      0: Misreads'));
+    const { part2, problems } = loaded((d) => replaceIn(join(d, 'rubric.yaml'), '      1: Misreads', '      0: Misreads'));
     expect(part2).toBeNull();
     expect(problems.find((p) => p.file.endsWith('rubric.yaml'))).toMatchObject({ field: 'criteria.descriptors', line: expect.any(Number) });
   });
 });
 
 describe('the rules a prompt file is held to, each named by file, line, prompt and field', () => {
-  function loaded(edit: (dir: string) => void) {
-    const dir = mkdtempSync(join(tmpdir(), 'cetl-part2-'));
-    cpSync(resolve('question-bank/part2'), join(dir, 'part2'), { recursive: true });
-    edit(join(dir, 'part2'));
-    return { ...loadPart2(dir, framework), shown: (path: string) => relative(process.cwd(), join(dir, 'part2', path)) };
-  }
-  const replaceIn = (file: string, from: string, to: string) => {
-    const text = readFileSync(file, 'utf8');
-    if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
-    writeFileSync(file, text.replace(from, to));
-  };
   const area1 = (from: string, to: string) => (d: string) => replaceIn(join(d, 'prompts/area-01.yaml'), from, to);
   const onlyProblem = (edit: (dir: string) => void) => {
     const { part2, problems, shown } = loaded(edit);
