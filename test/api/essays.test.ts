@@ -2,7 +2,7 @@
 // size limits, hand-in with the automated reading, self-scores and the exemplar, review links
 // with calibration — and who may see what (everyone but the writer and link holders gets 404).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishAttempt, signUp, startApp, startAttempt, wrongOf, type Caller, type TestApp } from './harness.ts';
+import { finishAttempt, frozenAt, signUp, startApp, startAttempt, wrongOf, type Caller, type TestApp } from './harness.ts';
 import { sweepOverdueEssays } from '../../server/routes/essays/close.ts';
 
 let t: TestApp;
@@ -121,13 +121,7 @@ describe('writing', () => {
     const causeAt = async (ms: number) => {
       const writer = await signUp(t);
       const essay = await startEssay(writer);
-      const running = t.clock.now;
-      t.clock.now = () => essay.deadline! + ms;
-      try {
-        return (await writer.call('POST', `/api/essays/${essay.id}/submit`)).json().closedBy;
-      } finally {
-        t.clock.now = running;
-      }
+      return frozenAt(t, essay.deadline! + ms, async () => (await writer.call('POST', `/api/essays/${essay.id}/submit`)).json().closedBy);
     };
     expect(await causeAt(-1)).toBe('candidate');
     expect(await causeAt(0)).toBe('time');

@@ -1,7 +1,7 @@
 // Findings of the hardening review, each pinned by the behaviour an attacker or a crash would meet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
-import { later, signUp, startApp, startAttempt, framework, withOwnApp, type TestApp } from './harness.ts';
+import { frozenAt, later, signUp, startApp, startAttempt, framework, withOwnApp, type TestApp } from './harness.ts';
 import { fixtureBank } from '../fixtures/bank.ts';
 
 let t: TestApp;
@@ -90,17 +90,14 @@ describe('sign-in throttle under concurrency', () => {
     const DAY = 24 * 60 * 60_000;
     const waitAfterFiveFailures = async (ms: number, address: string) => {
       const u = await signUp(t);
-      const running = t.clock.now;
-      const signedInAt = running();
-      try {
-        t.clock.now = () => signedInAt;
+      const signedInAt = t.clock.now();
+      await frozenAt(t, signedInAt, async () => {
         expect((await login(u.credentials.email, u.credentials.password, address)).statusCode).toBe(200);
-        t.clock.now = () => signedInAt + ms;
+      });
+      return frozenAt(t, signedInAt + ms, async () => {
         for (let i = 0; i < 5; i++) expect((await login(u.credentials.email, 'wrong password', address)).statusCode).toBe(401);
         return (await login(u.credentials.email, u.credentials.password, address)).headers['retry-after'];
-      } finally {
-        t.clock.now = running;
-      }
+      });
     };
     expect(await waitAfterFiveFailures(90 * DAY - 1, '10.4.3.1')).toBe('30');
     expect(await waitAfterFiveFailures(90 * DAY, '10.4.3.2')).toBe('900');

@@ -86,6 +86,17 @@ export async function later<T>(t: TestApp, ms: number, fn: () => Promise<T>): Pr
   }
 }
 
+/** Runs `fn` with the server's clock stopped at `at` (a boundary to the millisecond), then lets it run again. */
+export async function frozenAt<T>(t: TestApp, at: number, fn: () => Promise<T>): Promise<T> {
+  const running = t.clock.now;
+  t.clock.now = () => at;
+  try {
+    return await fn();
+  } finally {
+    t.clock.now = running;
+  }
+}
+
 /**
  * Runs `fn` on an app built inside the calling test, and closes it. Stryker's per-test coverage
  * credits the code that runs while an app is built (route options, access rules, prepared

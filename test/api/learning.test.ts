@@ -2,7 +2,7 @@
 // exactly the missed items, practising the weakest codes, mastery and readiness, self-ratings,
 // history — all of it the caller's own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishAttempt, framework, keyOf, later, signIn, signUp, startApp, startAttempt, wrongOf, type TestApp } from './harness.ts';
+import { finishAttempt, framework, frozenAt, keyOf, later, signIn, signUp, startApp, startAttempt, wrongOf, type TestApp } from './harness.ts';
 import { fixtureBank } from '../fixtures/bank.ts';
 
 let t: TestApp;
@@ -219,14 +219,9 @@ describe('mastery, readiness, self-ratings and history', () => {
 
   it('counts in each trend point the answers given up to its hand-in, that millisecond included', async () => {
     const user = await signUp(t);
-    const running = t.clock.now;
-    const at = running();
-    t.clock.now = () => at; // answers and hand-in in one millisecond
-    try {
-      await finishAttempt(t, user, { mode: 'tutor', areas: [1], length: 4 }, () => true);
-    } finally {
-      t.clock.now = running;
-    }
+    const at = t.clock.now();
+    // Answers and hand-in in one millisecond.
+    await frozenAt(t, at, () => finishAttempt(t, user, { mode: 'tutor', areas: [1], length: 4 }, () => true));
     const [point] = (await user.call('GET', '/api/learning/history')).json().trend;
     expect(point.at).toBe(at);
     expect(point.areas.find((a: { area: number }) => a.area === 1).mean).toBeGreaterThan(0.5);
