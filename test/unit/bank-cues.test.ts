@@ -1,6 +1,6 @@
 // The test-wiseness rule: content-blind pickers find planted cues and stay at chance without them.
 import { describe, expect, it } from 'vitest';
-import { credit, cueProblems, cueReport, optionShape } from '../../server/bank/cues.ts';
+import { credit, cueProblems, cueReport, featureMatrix, formatCueReport, optionShape, trainLogit } from '../../server/bank/cues.ts';
 import { fixtureItem } from '../fixtures/bank.ts';
 import type { BankItem } from '../../server/bank/load.ts';
 
@@ -74,3 +74,97 @@ describe('content-blind pickers', () => {
     expect(problems.some((p) => p.startsWith('the "longest option" picker'))).toBe(false);
   });
 });
+
+describe('an option as a content-blind reader sees it', () => {
+  it('counts its characters, its words (with apostrophes and hyphens) and its parts', () => {
+    expect(optionShape("Don't re-image 2 laptops", 'x')).toMatchObject({ length: 24, words: 4, parts: 1 });
+    expect(optionShape('Patch; test, deploy', 'x').parts).toBe(3);
+    for (const joint of ['and', 'then', 'before', 'after', 'while']) expect(optionShape(`Train staff ${joint} launch`, 'x').parts).toBe(2);
+    expect(optionShape('Brand the handover', 'x').parts).toBe(1); // "and" inside a word is no joint
+  });
+
+  it('hears a justification in each of its forms, and only there', () => {
+    const justified = [
+      'Replace it, since it is old', 'Replace it, because it is old', 'Replace it, as it is old', 'Replace it, which saves time',
+      'Replace it, so staff can work', 'Replace it because it is old', 'Since it is old, replace it', 'Replace it so that staff can work',
+      'Replace it in order to save time', 'Replace it given that it is old', 'Replace it to ensure uptime', 'Replace it so it works',
+      'Replace it so the staff can work', 'Replace it so they can work', 'BECAUSE it is old, replace it',
+    ];
+    for (const text of justified) expect(optionShape(text, 'x').justification, text).toBe(true);
+    for (const text of ['Assess the risk register', 'Replace it as planned', 'Replace the Sonoma switch', 'Consolidate the servers']) {
+      expect(optionShape(text, 'x').justification, text).toBe(false);
+    }
+  });
+
+  it('hears each absolute word, as a whole word', () => {
+    for (const word of ['always', 'never', 'only', 'all', 'every', 'none', 'immediately', 'entirely', 'completely', 'any', 'must', 'no one', 'nothing']) {
+      expect(optionShape(`Staff ${word} review it`, 'x').absolute, word).toBe(true);
+    }
+    expect(optionShape('Staff NEVER review it', 'x').absolute).toBe(true);
+    for (const text of ['Allocate the budget', 'Ask anyone on staff', 'Review the everyday logs', 'Mustard is not a word here']) {
+      expect(optionShape(text, 'x').absolute, text).toBe(false);
+    }
+  });
+
+  it('counts distinct content words shared with the stem, not short or stop words', () => {
+    const stem = 'Which vendor should the district CIO review first, and what about the IT plan?';
+    expect(optionShape('Review the vendor, then review the plan', stem).stemOverlap).toBe(3);
+    expect(optionShape('It should be the first thing which we do', stem).stemOverlap).toBe(0);
+    expect(optionShape('District staff', stem).stemOverlap).toBe(1);
+  });
+});
+
+describe('the learned picker\'s inputs', () => {
+  it('centres each feature within the item', () => {
+    const shapes = [10, 20, 30, 40].map((length, i) => ({ length, words: i * 10, parts: i === 3 ? 2 : 1, justification: i === 0, absolute: false, stemOverlap: i === 1 ? 2 : 0 }));
+    const m = featureMatrix(shapes);
+    const rounded = m.map((row) => row.map((v) => Math.round(v * 1000) / 1000));
+    expect(rounded).toEqual([
+      [-0.6, -0.25, 0.75, -1.5, -0.25, 0.75, 0, -0.5, -0.25, -0.25],
+      [-0.2, -0.25, -0.25, -0.5, -0.25, -0.25, 0, 1.5, 0.75, -0.25],
+      [0.2, -0.25, -0.25, 0.5, -0.25, -0.25, 0, -0.5, -0.25, -0.25],
+      [0.6, 0.75, -0.25, 1.5, 0.75, -0.25, 0, -0.5, -0.25, 0.75],
+    ]);
+  });
+
+  it('reads four empty options as equal, not as NaN', () => {
+    const empty = { length: 0, words: 0, parts: 1, justification: false, absolute: false, stemOverlap: 0 };
+    expect(featureMatrix([empty, empty, empty, empty]).flat().every((v) => v === 0)).toBe(true);
+  });
+
+  it('has no weights to learn from no items', () => {
+    expect(trainLogit([])).toEqual([]);
+  });
+});
+
+describe('the report', () => {
+  it('of an empty bank is all zeros and raises nothing', () => {
+    const report = cueReport([]);
+    expect(report.pickers.map((p) => [p.bank, p.byArea.size])).toEqual(Array(8).fill([0, 0]));
+    expect(report.justification).toEqual({ keys: 0, distractors: 0 });
+    expect(report.absolute).toEqual({ keys: 0, distractors: 0 });
+    expect(cueProblems(report)).toEqual([]);
+  });
+
+  it('does not flag a gap of exactly 10 points that floating point makes a hair larger', () => {
+    // 40% of keys (80 of 200) and 30% of distractors (180 of 600) carry an absolute: 0.4 − 0.3 > 0.1 in floating point.
+    const items = bank((i, key) => NEUTRAL.map((t, j) => {
+      const firstDistractor = j === (key + 1) % 4;
+      return (j === key && i % 5 < 2) || (firstDistractor && i % 10 < 9) ? `${t} always` : `${t} soon`;
+    }));
+    const report = cueReport(items);
+    expect(report.absolute).toEqual({ keys: 0.4, distractors: 0.3 });
+    expect(cueProblems(report).filter((m) => m.includes('an absolute'))).toEqual([]);
+  });
+
+  it('prints a table with the areas in number order', () => {
+    const items = bank((_, key) => NEUTRAL.map((t, j) => (j === key ? `${t} for the whole district office` : t))).reverse();
+    const lines = formatCueReport(cueReport(items)).split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toBe('Content-blind pickers: how often each finds the key without reading the subject (chance 25%; limit 32% of the bank, 40% of an area)');
+    expect(lines[1]).toBe(`${'picker'.padEnd(46)}  bank   a1   a2   a3   a4   a5   a6   a7   a8   a9  a10`);
+    expect(lines[2]).toBe(`${'longest option'.padEnd(46)}  100% 100% 100% 100% 100% 100% 100% 100% 100% 100% 100%`);
+    expect(lines[10]).toBe('justification clause: 0% of keys, 0% of distractors; absolute: 0% of keys, 0% of distractors (gap limit 10% points)');
+  });
+});
+

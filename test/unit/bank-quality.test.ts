@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negativeWord, qualityProblems, isKeyLongest, areaTarget } from '../../server/bank/quality.ts';
+import { negativeWord, qualityProblems, isKeyLongest, areaTarget, shingles } from '../../server/bank/quality.ts';
 import { fixtureBank, fixtureItem, realFramework } from '../fixtures/bank.ts';
 import type { BankItem } from '../../server/bank/load.ts';
 import { cueReport, type CueReport } from '../../server/bank/cues.ts';
@@ -98,5 +98,109 @@ describe('bank quality rules, by number', () => {
     const count = (n: number) => check(negative(n)).filter((p) => p.message.includes('negative stems'));
     expect(count(allowed)).toEqual([]);
     expect(count(allowed + 1)).toEqual([{ file: 'question-bank/part1', line: null, field: 'stem', itemId: null, message: `${allowed + 1} negative stems (${Math.round(((allowed + 1) / items.length) * 100)}%); at most 5%` }]);
+  });
+
+  // Whole-bank shares on a multiple of 20 items, so that 20%, 30% and 35% are whole numbers of items.
+  const twenty = () => { const all = good(); return all.slice(0, all.length - (all.length % 20)); };
+  const wholeBank = (items: BankItem[]) => check(items).filter((p) => p.message.startsWith('whole bank: ')).map((p) => p.message);
+  const keyed = (items: BankItem[], letterAt: (i: number) => 'A' | 'B' | 'C' | 'D') => items.map((item, i) => ({ ...item, content: { ...item.content, answer: letterAt(i) } }));
+
+  it('allows each key letter in 20% to 30% of the bank, and names a letter outside', () => {
+    const items = twenty();
+    // Of each 20 items: 6 A (30%), 4 B (20%), 5 C, 5 D.
+    const edge = (i: number) => (i % 20 < 6 ? 'A' : i % 20 < 10 ? 'B' : i % 20 < 15 ? 'C' : 'D');
+    expect(wholeBank(keyed(items, edge))).toEqual([]);
+    const over = keyed(items, (i) => (i === 6 ? 'A' : edge(i)));
+    const [a, b] = [(items.length * 0.3 + 1) / items.length, (items.length * 0.2 - 1) / items.length].map((x) => Math.round(x * 100));
+    expect(wholeBank(over)).toEqual([
+      `whole bank: answer A is the key in ${a}% of items; each letter must be 20%–30%`,
+      `whole bank: answer B is the key in ${b}% of items; each letter must be 20%–30%`,
+    ]);
+  });
+
+  it('allows the key to be the longest option in 35% of the bank, naming the first five beyond it', () => {
+    const items = twenty();
+    const longest = (n: number) => items.map((item, i) => (i % 20 < 7 || i === 7 && n > 0
+      ? { ...item, content: { ...item.content, options: { ...item.content.options, [item.content.answer]: `${item.content.options[item.content.answer]} at once` } } }
+      : item));
+    expect(wholeBank(longest(0))).toEqual([]);
+    const ids = items.filter((_, i) => i % 20 < 7 || i === 7).slice(0, 5).map((i) => i.id).join(', ');
+    expect(wholeBank(longest(1))).toEqual([`whole bank: the key is the longest option in ${Math.round(((items.length * 0.35 + 1) / items.length) * 100)}% of items (limit 35%); e.g. ${ids}`]);
+  });
+
+  it('does not count a key tied for the longest as the longest', () => {
+    const item = fixtureItem('1A', 1, 1);
+    expect(isKeyLongest(item)).toBe(false);
+    const longer = { ...item, content: { ...item.content, options: { ...item.content.options, [item.content.answer]: 'x'.repeat(40) } } };
+    expect(isKeyLongest(longer)).toBe(true);
+    const tied = { ...longer, content: { ...longer.content, options: { ...longer.content.options, [item.content.answer === 'A' ? 'B' : 'A']: 'y'.repeat(40) } } };
+    expect(isKeyLongest(tied)).toBe(false);
+  });
+
+  it('balances key letters within each area too, in the area\'s folder', () => {
+    const items = good().map((item) => (item.area === 2 ? { ...item, content: { ...item.content, answer: 'A' as const } } : item));
+    expect(check(items).filter((p) => p.message.startsWith('area 2: '))).toEqual(['A', 'B', 'C', 'D'].map((l) => ({
+      file: 'question-bank/part1/02', line: null, field: null, itemId: null,
+      message: `area 2: answer ${l} is the key in ${l === 'A' ? 100 : 0}% of items; each letter must be 20%–30%`,
+    })));
+  });
+
+  it('names an area short of its target and each thin code, but asks no difficulty mix of an empty area', () => {
+    const items = good();
+    const area3 = items.filter((i) => i.area === 3);
+    const fewer = items.filter((i) => i !== area3[0] && i !== area3[1] && i !== area3[2] && i !== area3[3] && i !== area3[4]);
+    expect(check(fewer).filter((p) => p.message.startsWith('area 3: ')).map((p) => [p.file, p.message])).toEqual([['question-bank/part1/03', 'area 3: 47 items; the target is at least 48']]);
+    const none = items.filter((i) => i.area !== 7);
+    expect(check(none).filter((p) => p.message.startsWith('area 7: ')).map((p) => p.message)).toEqual([
+      'area 7: 0 items; the target is at least 30',
+      ...['7A', '7B', '7C', '7D', '7E', '7F'].map((c) => `area 7: code ${c} has 0 items; every code needs at least 5`),
+    ]);
+  });
+
+  it('reads the negative word in the question sentence only', () => {
+    expect(negativeWord('Each is allowed EXCEPT which one?')).toBe('EXCEPT');
+    expect(negativeWord('Which step did the team not test? Pick the best answer.')).toBeNull();
+    expect(negativeWord('The team did not test it! What should the CTO do now?')).toBeNull();
+    expect(negativeWord('The district did not vote.  Which step comes next?')).toBeNull();
+    // A full stop inside a sentence ("e.g. the") is no break: the question still holds "not".
+    expect(negativeWord('Which option is not covered by e.g. the E-rate rules?')).toBe('not');
+    for (const stem of ['Which rule does the district cannot meet?', 'Nothing has changed; what next?', 'Which note is filed first?']) expect(negativeWord(stem), stem).toBeNull();
+  });
+
+  it('flags each "of the above" form and "both X and Y", in any case', () => {
+    const flagged = (option: string) => {
+      const items = good();
+      items[3].content.options.D = option;
+      return check(items).filter((p) => p.field === 'options').map((p) => [p.itemId, p.message]);
+    };
+    for (const option of ['None of the above', 'BOTH OF THE ABOVE', 'all of the above', 'Both A and C', 'both B and D']) {
+      expect(flagged(option), option).toEqual([[good()[3].id, 'uses "all/none/both of the above"; write four independent options']]);
+    }
+    for (const option of ['Above all, the plan', 'Both plans and budgets', 'Of the above, none']) expect(flagged(option), option).toEqual([]);
+  });
+
+  it('compares stems by their word triples, ignoring case and punctuation', () => {
+    expect(shingles('A district, its PLAN; and staff!')).toEqual(new Set(['a district its', 'district its plan', 'its plan and', 'plan and staff']));
+    expect(shingles('Two words')).toEqual(new Set());
+    expect(shingles('  three  words   here ')).toEqual(new Set(['three words here']));
+  });
+
+  it('flags a stem half the same as another (similarity 0.5), and not less', () => {
+    const pair = (second: string) => {
+      const items = good();
+      items[10].content.stem = 'alpha beta gamma delta epsilon';
+      items[20].content.stem = second;
+      return check(items).filter((p) => p.message.includes('near-duplicate')).map((p) => [p.itemId, p.message]);
+    };
+    // 3 shared triples of 6 in all: 0.50; with one word more, 3 of 7.
+    expect(pair('alpha beta gamma delta epsilon zeta eta theta')).toEqual([[good()[20].id, `stem is a near-duplicate of ${good()[10].id} (${good()[10].file}); similarity 0.50 ≥ 0.5`]]);
+    expect(pair('alpha beta gamma delta epsilon zeta eta theta iota')).toEqual([]);
+  });
+
+  it('carries the cue report\'s problems as bank problems on the options', () => {
+    const planted: CueReport = { pickers: [{ picker: 'longest option', bank: 0.5, byArea: new Map() }], justification: { keys: 0, distractors: 0 }, absolute: { keys: 0, distractors: 0 } };
+    expect(qualityProblems(good(), framework, planted)).toEqual([
+      { file: 'question-bank/part1', line: null, field: 'options', itemId: null, message: 'the "longest option" picker finds the key in 50% of the bank without reading it (limit 32%)' },
+    ]);
   });
 });
