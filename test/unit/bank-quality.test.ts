@@ -9,6 +9,11 @@ const framework = realFramework();
 const good = () => fixtureBank(framework, (a) => areaTarget(framework.area.get(a)!.weight, framework.area.get(a)!.codes.length) + 4)
   .map((item, i) => ({ ...item, content: { ...item.content, answer: (['A', 'B', 'C', 'D'] as const)[i % 4], stem: `Scenario ${i} about district number ${i * 7} and its plan ${i % 13} for year ${2000 + i}?` } }));
 
+// The cue report trains a model (seconds on this bank): the cases below reuse good()'s, made once, since
+// the cue rules are tested in bank-cues.test.ts; only the first case lets qualityProblems make its own.
+let cues: CueReport;
+const check = (items: BankItem[]) => qualityProblems(items, framework, (cues ??= cueReport(good())));
+
 describe('bank quality rules', () => {
   it('sets area targets for eight exams without a repeat and five items per code', () => {
     const targets = framework.framework.areas.map((a) => areaTarget(a.weight, a.codes.length));
@@ -23,7 +28,7 @@ describe('bank quality rules', () => {
   it('flags "all of the above", naming the item', () => {
     const items = good();
     items[3].content.options.D = 'All of the above';
-    expect(qualityProblems(items, framework)).toEqual([expect.objectContaining({ itemId: items[3].id, field: 'options' })]);
+    expect(check(items)).toEqual([expect.objectContaining({ itemId: items[3].id, field: 'options' })]);
   });
 
   it('requires negative words in the question to be capitals', () => {
@@ -31,21 +36,21 @@ describe('bank quality rules', () => {
     expect(negativeWord('The district has not yet chosen a vendor. What should the CTO do first?')).toBeNull();
     const items = good();
     items[0].content.stem = 'Which of these is not a Category Two service?';
-    expect(qualityProblems(items, framework).map((p) => p.message)).toContain('negative stem must write "NOT" in capitals');
+    expect(check(items).map((p) => p.message)).toContain('negative stem must write "NOT" in capitals');
   });
 
   it('finds near-duplicate stems across files', () => {
     const items = good();
     items[10].content.stem = 'A district wants to replace its student information system before the fall term. What should the CTO do first?';
     items[20].content.stem = 'A district wants to replace its student information system before the spring term. What should the CTO do first?';
-    const dup = qualityProblems(items, framework).find((p) => p.message.includes('near-duplicate'));
+    const dup = check(items).find((p) => p.message.includes('near-duplicate'));
     expect(dup).toMatchObject({ itemId: items[20].id });
   });
 
   it('flags unbalanced key letters and a key that is too often the longest option', () => {
     const items = good().map((i) => ({ ...i, content: { ...i.content, answer: 'A' as const, options: { ...i.content.options, A: 'a much longer keyed option' } } }));
     expect(isKeyLongest(items[0])).toBe(true);
-    const messages = qualityProblems(items, framework).map((p) => p.message);
+    const messages = check(items).map((p) => p.message);
     expect(messages).toContain('whole bank: answer A is the key in 100% of items; each letter must be 20%–30%');
     expect(messages.some((m) => m.startsWith('whole bank: the key is the longest option in 100% of items'))).toBe(true);
   });
@@ -55,7 +60,7 @@ describe('bank quality rules', () => {
     items.push(fixtureItem('7C', 1, 7, 'Only one item for this code in the whole bank?'));
     items[0] = { ...items[0], verdict: null };
     items[1] = { ...items[1], verdict: 'MINOR' };
-    const messages = qualityProblems(items, framework).map((p) => p.message);
+    const messages = check(items).map((p) => p.message);
     expect(messages).toContain('area 7: code 7C has 1 items; every code needs at least 5');
     expect(messages).toContain('not yet read by an independent reviewer (review: { verdict: PASS, note })');
     expect(messages).toContain("the reviewer's verdict is MINOR; only PASS items ship");
@@ -63,9 +68,6 @@ describe('bank quality rules', () => {
 });
 
 describe('bank quality rules, by number', () => {
-  // These cases change stems, refs and difficulty only: the options' cue report stays that of good().
-  let cues: CueReport;
-  const check = (items: BankItem[]) => qualityProblems(items, framework, (cues ??= cueReport(good())));
 
   it('names a ref whose parentheses do not close (an unquoted comma split it)', () => {
     const items = good();
