@@ -223,7 +223,7 @@ describe('after hand-in', () => {
     const revised = await writer.call('POST', `/api/essays/${id}/scores`, { levels: { ...LEVELS, strategy: 2 }, comments: { strategy: 'no owners' } });
     expect(revised.statusCode).toBe(201);
     expect(revised.json().scores.filter((s: { source: string }) => s.source !== 'auto').map((s: { source: string; total: number }) => [s.source, s.total])).toEqual([['self', 15], ['self_revised', 14]]);
-    expect((await writer.call('POST', `/api/essays/${id}/scores`, { levels: LEVELS })).statusCode).toBe(409);
+    expect((await writer.call('POST', `/api/essays/${id}/scores`, { levels: LEVELS })).json()).toEqual({ error: 'already_scored', message: 'You have given your score and your revised score for this essay; both are kept.' });
   });
 
   it('refuses a score that names a criterion or level the rubric lacks, or misses one', async () => {
@@ -292,6 +292,26 @@ describe('review links and calibration', () => {
     expect(peer).toMatchObject({ reader: 'Rey Reader', total: 16, calibrationGap: expectedGap, comments: { audience: 'clear' } });
   });
 
+  it('a prompt without anchor answers needs no calibration: the reader scores at once, and calibrating is refused', async () => {
+    const writer = await signUp(t);
+    const reader = await signUp(t);
+    const bare = t.app.part2.prompts.find((p) => p.anchors.length === 0)!;
+    const { id } = await startEssay(writer, { promptId: bare.id });
+    await writer.call('PUT', `/api/essays/${id}/text`, { text: 'A plan in brief.', revision: 1 });
+    await writer.call('POST', `/api/essays/${id}/submit`);
+    const { token } = (await writer.call('POST', `/api/essays/${id}/shares`)).json();
+    const view = (await reader.call('GET', `/api/essays/shared/${token}`)).json();
+    expect(view.calibration).toEqual({ needed: false, anchorText: null, gap: null, given: null, reference: null, why: null });
+    expect(view.essay.text).toBe('A plan in brief.');
+    expect(view.myScore).toBeNull();
+    expect((await reader.call('POST', `/api/essays/shared/${token}/calibration`, { levels: { ...LEVELS, accuracy: 5 } })).json()).toMatchObject({ error: 'invalid_score' });
+    expect((await reader.call('POST', `/api/essays/shared/${token}/calibration`, { levels: LEVELS })).json()).toEqual({ error: 'no_anchor', message: 'This prompt has no anchor answers to calibrate on; score the essay directly.' });
+    expect((await reader.call('POST', `/api/essays/shared/${token}/scores`, { levels: { understanding: 3 } })).json()).toMatchObject({ error: 'invalid_score' });
+    const scored = await reader.call('POST', `/api/essays/shared/${token}/scores`, { levels: LEVELS });
+    expect(scored.statusCode).toBe(201);
+    expect(scored.json().myScore).toMatchObject({ source: 'peer', total: 15 });
+  });
+
   it('a revoked or unknown link is 404; the writer cannot review their own essay; signed-out readers get 401', async () => {
     const writer = await signUp(t);
     const reader = await signUp(t);
@@ -300,8 +320,9 @@ describe('review links and calibration', () => {
     expect((await writer.call('GET', `/api/essays/shared/${share.token}`)).json()).toEqual({ error: 'own_essay', message: 'This is your own essay; share the link with someone else to get a review.' });
     expect((await t.app.inject(`/api/essays/shared/${share.token}`)).statusCode).toBe(401);
     expect((await writer.call('DELETE', `/api/essays/${id}/shares/${share.id}`)).statusCode).toBe(204);
-    expect((await reader.call('GET', `/api/essays/shared/${share.token}`)).statusCode).toBe(404);
-    expect((await writer.call('DELETE', `/api/essays/${id}/shares/${share.id}`)).statusCode).toBe(404);
+    const gone = { error: 'not_found', message: 'This review link was not found.' };
+    expect((await reader.call('GET', `/api/essays/shared/${share.token}`)).json()).toEqual(gone);
+    expect((await writer.call('DELETE', `/api/essays/${id}/shares/${share.id}`)).json()).toEqual(gone);
     expect((await reader.call('GET', `/api/essays/shared/${'A'.repeat(32)}`)).statusCode).toBe(404);
     const shares = (await writer.call('GET', `/api/essays/${id}`)).json().shares;
     expect(shares).toEqual([{ id: share.id, createdAt: expect.any(Number), revokedAt: expect.any(Number) }]);
@@ -324,8 +345,7 @@ describe('access', () => {
     ];
     for (const [method, url, body] of calls) {
       const res = await other.call(method, url, body);
-      expect(res.statusCode, `${method} ${url}`).toBe(404);
-      expect(res.body).not.toContain('Private words');
+      expect(res.json(), `${method} ${url}`).toEqual({ error: 'not_found', message: 'This essay was not found.' });
       const anonymous = await t.app.inject({ method, url, payload: body ?? {} });
       expect(anonymous.statusCode, `${method} ${url} signed out`).toBe(401);
     }

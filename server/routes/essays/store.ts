@@ -108,12 +108,11 @@ function prepare(db: Db) {
     },
     /** True when this save replaced the text; false when a newer revision is already stored. */
     saveText: (id: string, text: string, revision: number, now: number) => save.run(text, revision, now, id, revision).changes === 1,
-    /** Closes the essay and records the automated reading, in one transaction; false if it was already closed. */
-    closeEssay(essay: EssayRow, now: number, cause: 'candidate' | 'time', auto: { rubricVersion: string; levels: Partial<Levels>; detail: unknown }) {
-      return db.$client.transaction(() => {
-        if (close.run(now, cause, essay.id).changes === 0) return false;
+    /** Closes the essay and records the automated reading, in one transaction; an essay already closed keeps its one reading. */
+    closeEssay(essay: EssayRow, now: number, cause: 'candidate' | 'time', auto: { rubricVersion: string; levels: Partial<Levels>; detail: unknown }): void {
+      db.$client.transaction(() => {
+        if (close.run(now, cause, essay.id).changes === 0) return;
         insertScore.run(essay.id, 'auto', null, auto.rubricVersion, JSON.stringify(auto.levels), '{}', JSON.stringify(auto.detail), now);
-        return true;
       })();
     },
     scoresOf: (essayId: string) => (scores.all(essayId) as Record<string, unknown>[]).map(parseScore),
