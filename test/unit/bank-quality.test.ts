@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negativeWord, qualityProblems, isKeyLongest, areaTarget, shingles } from '../../server/bank/quality.ts';
+import { areaReports, negativeWord, qualityProblems, isKeyLongest, areaTarget, shingles } from '../../server/bank/quality.ts';
 import { fixtureBank, fixtureItem, realFramework } from '../fixtures/bank.ts';
 import type { BankItem } from '../../server/bank/load.ts';
 import { cueReport, type CueReport } from '../../server/bank/cues.ts';
@@ -36,7 +36,7 @@ describe('bank quality rules', () => {
     expect(negativeWord('The district has not yet chosen a vendor. What should the CTO do first?')).toBeNull();
     const items = good();
     items[0].content.stem = 'Which of these is not a Category Two service?';
-    expect(check(items).map((p) => p.message)).toContain('negative stem must write "NOT" in capitals');
+    expect(check(items)).toContainEqual({ file: items[0].file, line: items[0].line, field: 'stem', itemId: items[0].id, message: 'negative stem must write "NOT" in capitals' });
   });
 
   it('finds near-duplicate stems across files', () => {
@@ -44,7 +44,7 @@ describe('bank quality rules', () => {
     items[10].content.stem = 'A district wants to replace its student information system before the fall term. What should the CTO do first?';
     items[20].content.stem = 'A district wants to replace its student information system before the spring term. What should the CTO do first?';
     const dup = check(items).find((p) => p.message.includes('near-duplicate'));
-    expect(dup).toMatchObject({ itemId: items[20].id });
+    expect(dup).toMatchObject({ itemId: items[20].id, field: 'stem', file: items[20].file });
   });
 
   it('flags unbalanced key letters and a key that is too often the longest option', () => {
@@ -62,8 +62,8 @@ describe('bank quality rules', () => {
     items[1] = { ...items[1], verdict: 'MINOR' };
     const messages = check(items).map((p) => p.message);
     expect(messages).toContain('area 7: code 7C has 1 items; every code needs at least 5');
-    expect(messages).toContain('not yet read by an independent reviewer (review: { verdict: PASS, note })');
-    expect(messages).toContain("the reviewer's verdict is MINOR; only PASS items ship");
+    const review = check(items).filter((p) => p.field === 'review').map((p) => [p.itemId, p.message]);
+    expect(review).toEqual([[items[0].id, 'not yet read by an independent reviewer (review: { verdict: PASS, note })'], [items[1].id, "the reviewer's verdict is MINOR; only PASS items ship"]]);
   });
 });
 
@@ -104,7 +104,7 @@ describe('bank quality rules, by number', () => {
 
   // Whole-bank shares on a multiple of 20 items, so that 20%, 30% and 35% are whole numbers of items.
   const twenty = () => { const all = good(); return all.slice(0, all.length - (all.length % 20)); };
-  const wholeBank = (items: BankItem[]) => check(items).filter((p) => p.message.startsWith('whole bank: ')).map((p) => p.message);
+  const wholeBank = (items: BankItem[]) => check(items).filter((p) => p.message.startsWith('whole bank: ')).map((p) => (expect(p.file).toBe('question-bank/part1'), p.message));
   const keyed = (items: BankItem[], letterAt: (i: number) => 'A' | 'B' | 'C' | 'D') => items.map((item, i) => ({ ...item, content: { ...item.content, answer: letterAt(i) } }));
 
   it('allows each key letter in 20% to 30% of the bank, and names a letter outside', () => {
@@ -150,7 +150,10 @@ describe('bank quality rules, by number', () => {
   it('names an area short of its target and each thin code, but asks no difficulty mix of an empty area', () => {
     const items = good();
     const area3 = items.filter((i) => i.area === 3);
-    const fewer = items.filter((i) => i !== area3[0] && i !== area3[1] && i !== area3[2] && i !== area3[3] && i !== area3[4]);
+    // good() holds 4 items over each target (48 in area 3): 4 removed leave exactly the target.
+    const atTarget = items.filter((i) => !area3.slice(0, 4).includes(i));
+    expect(check(atTarget).filter((p) => p.message.startsWith('area 3: '))).toEqual([]);
+    const fewer = items.filter((i) => !area3.slice(0, 5).includes(i));
     expect(check(fewer).filter((p) => p.message.startsWith('area 3: ')).map((p) => [p.file, p.message])).toEqual([['question-bank/part1/03', 'area 3: 47 items; the target is at least 48']]);
     const none = items.filter((i) => i.area !== 7);
     expect(check(none).filter((p) => p.message.startsWith('area 7: ')).map((p) => p.message)).toEqual([
@@ -184,6 +187,7 @@ describe('bank quality rules, by number', () => {
   it('compares stems by their word triples, ignoring case and punctuation', () => {
     expect(shingles('A district, its PLAN; and staff!')).toEqual(new Set(['a district its', 'district its plan', 'its plan and', 'plan and staff']));
     expect(shingles('Two words')).toEqual(new Set());
+    expect(shingles('one,two three')).toEqual(new Set(['one two three']));
     expect(shingles('  three  words   here ')).toEqual(new Set(['three words here']));
   });
 
@@ -204,5 +208,15 @@ describe('bank quality rules, by number', () => {
     expect(qualityProblems(good(), framework, planted)).toEqual([
       { file: 'question-bank/part1', line: null, field: 'options', itemId: null, message: 'the "longest option" picker finds the key in 50% of the bank without reading it (limit 32%)' },
     ]);
+  });
+
+  it('counts each area\'s key letters, longest keys and passed reviews for the report', () => {
+    const items = good();
+    const area1 = items.filter((i) => i.area === 1);
+    items[items.indexOf(area1[0])] = { ...area1[0], verdict: 'MINOR' };
+    items[items.indexOf(area1[1])] = { ...area1[1], content: { ...area1[1].content, options: { ...area1[1].content.options, [area1[1].content.answer]: 'x'.repeat(60) } } };
+    const report = areaReports(items, framework)[0];
+    // Area 1 is good()'s first 124 items, keyed A, B, C, D in turn.
+    expect(report).toMatchObject({ area: 1, items: 124, target: 120, letters: { A: 31, B: 31, C: 31, D: 31 }, longestKey: 1, passed: 123 });
   });
 });
