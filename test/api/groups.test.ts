@@ -39,7 +39,9 @@ describe('groups and roles', () => {
     expect((await member.call('GET', '/api/groups/invites/NOSUCHCODE')).json()).toEqual({ error: 'not_found', message: 'No group uses this invite code (it may have been changed or switched off); ask the owner for a new one.' });
     expect(preview).toMatchObject({ name: 'Cohort', owner: 'Olive Owner', members: 1 });
     expect(preview.sharingNotice).toMatch(/coaches will see your individual results/);
-    await join(member, group.inviteCode);
+    // The join's reply is a member's view: their own role, and no invite code (only the owner's view has it).
+    const joined = (await member.call('POST', '/api/groups/join', { code: group.inviteCode })).json();
+    expect([joined.role, joined.inviteCode]).toEqual(['member', null]);
     const seen = (await member.call('GET', `/api/groups/${group.id}`)).json();
     expect(seen.role).toBe('member');
     expect(seen.inviteCode).toBeNull();
