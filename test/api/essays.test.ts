@@ -20,8 +20,8 @@ async function startEssay(writer: Caller, body: object = { promptId: 'P01-01' })
   return res.json() as { id: string; deadline: number | null; startedAt: number; prompt: { id: string; area: number } };
 }
 
-async function handedIn(writer: Caller, text: string) {
-  const essay = await startEssay(writer);
+async function handedIn(writer: Caller, text: string, body?: object) {
+  const essay = await startEssay(writer, body);
   expect((await writer.call('PUT', `/api/essays/${essay.id}/text`, { text, revision: 1 })).statusCode).toBe(200);
   expect((await writer.call('POST', `/api/essays/${essay.id}/submit`)).statusCode).toBe(200);
   return essay.id;
@@ -296,9 +296,7 @@ describe('review links and calibration', () => {
     const writer = await signUp(t);
     const reader = await signUp(t);
     const bare = t.app.part2.prompts.find((p) => p.anchors.length === 0)!;
-    const { id } = await startEssay(writer, { promptId: bare.id });
-    await writer.call('PUT', `/api/essays/${id}/text`, { text: 'A plan in brief.', revision: 1 });
-    await writer.call('POST', `/api/essays/${id}/submit`);
+    const id = await handedIn(writer, 'A plan in brief.', { promptId: bare.id });
     const { token } = (await writer.call('POST', `/api/essays/${id}/shares`)).json();
     const view = (await reader.call('GET', `/api/essays/shared/${token}`)).json();
     expect(view.calibration).toEqual({ needed: false, anchorText: null, gap: null, given: null, reference: null, why: null });

@@ -17,9 +17,11 @@ async function newGroup(owner: Caller, name = 'Cohort') {
   return res.json() as { id: string; inviteCode: string };
 }
 
+/** Joins by code; the reply is the joiner's view of the group. */
 async function join(user: Caller, code: string) {
   const res = await user.call('POST', '/api/groups/join', { code });
   expect(res.statusCode, res.body).toBe(200);
+  return res.json();
 }
 
 describe('groups and roles', () => {
@@ -40,7 +42,7 @@ describe('groups and roles', () => {
     expect(preview).toMatchObject({ name: 'Cohort', owner: 'Olive Owner', members: 1 });
     expect(preview.sharingNotice).toMatch(/coaches will see your individual results/);
     // The join's reply is a member's view: their own role, and no invite code (only the owner's view has it).
-    const joined = (await member.call('POST', '/api/groups/join', { code: group.inviteCode })).json();
+    const joined = await join(member, group.inviteCode);
     expect([joined.role, joined.inviteCode]).toEqual(['member', null]);
     const seen = (await member.call('GET', `/api/groups/${group.id}`)).json();
     expect(seen.role).toBe('member');

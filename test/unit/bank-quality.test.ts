@@ -9,6 +9,11 @@ const framework = realFramework();
 const good = () => fixtureBank(framework, (a) => areaTarget(framework.area.get(a)!.weight, framework.area.get(a)!.codes.length) + 4)
   .map((item, i) => ({ ...item, content: { ...item.content, answer: (['A', 'B', 'C', 'D'] as const)[i % 4], stem: `Scenario ${i} about district number ${i * 7} and its plan ${i % 13} for year ${2000 + i}?` } }));
 
+/** The item with one option's text replaced. */
+const withOption = (item: BankItem, letter: 'A' | 'B' | 'C' | 'D', text: string): BankItem => ({ ...item, content: { ...item.content, options: { ...item.content.options, [letter]: text } } });
+// Whole-bank shares on a multiple of 20 items, so that 5%, 20%, 30% and 35% are whole numbers of items.
+const twenty = () => { const all = good(); return all.slice(0, all.length - (all.length % 20)); };
+
 // The cue report trains a model (seconds on this bank): the cases below reuse good()'s, made once, since
 // the cue rules are tested in bank-cues.test.ts; only the first case lets qualityProblems make its own.
 let cues: CueReport;
@@ -60,15 +65,14 @@ describe('bank quality rules', () => {
     items.push(fixtureItem('7C', 1, 7, 'Only one item for this code in the whole bank?'));
     items[0] = { ...items[0], verdict: null };
     items[1] = { ...items[1], verdict: 'MINOR' };
-    const messages = check(items).map((p) => p.message);
-    expect(messages).toContain('area 7: code 7C has 1 items; every code needs at least 5');
-    const review = check(items).filter((p) => p.field === 'review').map((p) => [p.itemId, p.message]);
+    const problems = check(items);
+    expect(problems.map((p) => p.message)).toContain('area 7: code 7C has 1 items; every code needs at least 5');
+    const review = problems.filter((p) => p.field === 'review').map((p) => [p.itemId, p.message]);
     expect(review).toEqual([[items[0].id, 'not yet read by an independent reviewer (review: { verdict: PASS, note })'], [items[1].id, "the reviewer's verdict is MINOR; only PASS items ship"]]);
   });
 });
 
 describe('bank quality rules, by number', () => {
-
   it('names a ref whose parentheses do not close (an unquoted comma split it)', () => {
     const items = good();
     items[5].content.refs = ['16 CFR 312 (COPPA Rule', '2025 amendments)'];
@@ -92,9 +96,7 @@ describe('bank quality rules, by number', () => {
   });
 
   it('allows negative stems in at most 5% of the bank', () => {
-    // A multiple of 20 items, so that 5% is a whole number of them.
-    const all = good();
-    const items = all.slice(0, all.length - (all.length % 20));
+    const items = twenty();
     const allowed = items.length / 20;
     const negative = (n: number) => items.map((item, i) => (i < n ? { ...item, content: { ...item.content, stem: `Scenario ${i}: which step is NOT part of plan ${i * 31}?` } } : item));
     const count = (n: number) => check(negative(n)).filter((p) => p.message.includes('negative stems'));
@@ -102,9 +104,7 @@ describe('bank quality rules, by number', () => {
     expect(count(allowed + 1)).toEqual([{ file: 'question-bank/part1', line: null, field: 'stem', itemId: null, message: `${allowed + 1} negative stems (${Math.round(((allowed + 1) / items.length) * 100)}%); at most 5%` }]);
   });
 
-  // Whole-bank shares on a multiple of 20 items, so that 20%, 30% and 35% are whole numbers of items.
-  const twenty = () => { const all = good(); return all.slice(0, all.length - (all.length % 20)); };
-  const wholeBank = (items: BankItem[]) => check(items).filter((p) => p.message.startsWith('whole bank: ')).map((p) => (expect(p.file).toBe('question-bank/part1'), p.message));
+  const wholeBank = (items: BankItem[]) => check(items).filter((p) => p.file === 'question-bank/part1' && p.message.startsWith('whole bank: ')).map((p) => p.message);
   const keyed = (items: BankItem[], letterAt: (i: number) => 'A' | 'B' | 'C' | 'D') => items.map((item, i) => ({ ...item, content: { ...item.content, answer: letterAt(i) } }));
 
   it('allows each key letter in 20% to 30% of the bank, and names a letter outside', () => {
@@ -123,7 +123,7 @@ describe('bank quality rules, by number', () => {
   it('allows the key to be the longest option in 35% of the bank, naming the first five beyond it', () => {
     const items = twenty();
     const longest = (n: number) => items.map((item, i) => (i % 20 < 7 || i === 7 && n > 0
-      ? { ...item, content: { ...item.content, options: { ...item.content.options, [item.content.answer]: `${item.content.options[item.content.answer]} at once` } } }
+      ? withOption(item, item.content.answer, `${item.content.options[item.content.answer]} at once`)
       : item));
     expect(wholeBank(longest(0))).toEqual([]);
     const ids = items.filter((_, i) => i % 20 < 7 || i === 7).slice(0, 5).map((i) => i.id).join(', ');
@@ -133,9 +133,9 @@ describe('bank quality rules, by number', () => {
   it('does not count a key tied for the longest as the longest', () => {
     const item = fixtureItem('1A', 1, 1);
     expect(isKeyLongest(item)).toBe(false);
-    const longer = { ...item, content: { ...item.content, options: { ...item.content.options, [item.content.answer]: 'x'.repeat(40) } } };
+    const longer = withOption(item, item.content.answer, 'x'.repeat(40));
     expect(isKeyLongest(longer)).toBe(true);
-    const tied = { ...longer, content: { ...longer.content, options: { ...longer.content.options, [item.content.answer === 'A' ? 'B' : 'A']: 'y'.repeat(40) } } };
+    const tied = withOption(longer, item.content.answer === 'A' ? 'B' : 'A', 'y'.repeat(40));
     expect(isKeyLongest(tied)).toBe(false);
   });
 
@@ -214,7 +214,7 @@ describe('bank quality rules, by number', () => {
     const items = good();
     const area1 = items.filter((i) => i.area === 1);
     items[items.indexOf(area1[0])] = { ...area1[0], verdict: 'MINOR' };
-    items[items.indexOf(area1[1])] = { ...area1[1], content: { ...area1[1].content, options: { ...area1[1].content.options, [area1[1].content.answer]: 'x'.repeat(60) } } };
+    items[items.indexOf(area1[1])] = withOption(area1[1], area1[1].content.answer, 'x'.repeat(60));
     const report = areaReports(items, framework)[0];
     // Area 1 is good()'s first 124 items, keyed A, B, C, D in turn.
     expect(report).toMatchObject({ area: 1, items: 124, target: 120, letters: { A: 31, B: 31, C: 31, D: 31 }, longestKey: 1, passed: 123 });
