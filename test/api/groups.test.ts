@@ -77,7 +77,10 @@ describe('groups and roles', () => {
     expect((await owner.call('PATCH', `/api/groups/${group.id}/members/${member.user.id}`, { role: 'coach' })).json().members[1].role).toBe('coach');
     expect((await owner.call('DELETE', `/api/groups/${group.id}/members/${other.user.id}`)).statusCode).toBe(204);
     expect((await other.call('GET', `/api/groups/${group.id}`)).statusCode).toBe(404);
-    expect((await owner.call('DELETE', `/api/groups/${group.id}/members/${owner.user.id}`)).statusCode).toBe(404);
+    // The owner's own row is neither demoted nor removed.
+    const noSuchMember = { error: 'not_found', message: 'This member (other than the owner) was not found.' };
+    expect((await owner.call('DELETE', `/api/groups/${group.id}/members/${owner.user.id}`)).json()).toEqual(noSuchMember);
+    expect((await owner.call('PATCH', `/api/groups/${group.id}/members/${owner.user.id}`, { role: 'member' })).json()).toEqual(noSuchMember);
     expect((await owner.call('POST', `/api/groups/${group.id}/leave`)).json()).toEqual({ error: 'owner_stays', message: 'The owner cannot leave their group; remove the other members or keep it.' });
     expect((await member.call('POST', `/api/groups/${group.id}/leave`)).statusCode).toBe(204);
     expect((await member.call('GET', `/api/groups/${group.id}`)).statusCode).toBe(404);
@@ -298,5 +301,33 @@ describe('essay review by coaches', () => {
     await writer.call('POST', `/api/groups/${group.id}/leave`);
     expect((await coach.call('GET', `/api/groups/${group.id}/essays/${essay.id}`)).json()).toEqual({ error: 'not_found', message: 'This essay was not found.' });
     expect((await coach.call('GET', `/api/groups/${group.id}/essays`)).json().essays).toEqual([]);
+  });
+
+  it('each coach of a group scores once and sees their own score; sending again sends nothing new', async () => {
+    const first = await signUp(t, { name: 'First Coach' });
+    const second = await signUp(t, { name: 'Second Coach' });
+    const writer = await signUp(t);
+    const group = await newGroup(first);
+    await join(second, group.inviteCode);
+    await join(writer, group.inviteCode);
+    await first.call('PATCH', `/api/groups/${group.id}/members/${second.user.id}`, { role: 'coach' });
+    // Following the invite again keeps the role a member has.
+    expect((await join(second, group.inviteCode)).role).toBe('coach');
+    const essay = (await writer.call('POST', '/api/essays', { promptId: 'P02-01', mode: 'practice' })).json();
+    await writer.call('PUT', `/api/essays/${essay.id}/text`, { text: 'Backups first, then the rest.', revision: 1 });
+    await writer.call('POST', `/api/essays/${essay.id}/submit`);
+    expect((await writer.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: group.id })).json()).toEqual({ sent: true });
+    expect((await writer.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: group.id })).json()).toEqual({ sent: false });
+
+    const path = `/api/groups/${group.id}/essays/${essay.id}`;
+    expect((await first.call('POST', `${path}/scores`, { levels: LEVELS })).statusCode).toBe(201);
+    // The second coach has not scored: the first coach's score is not theirs.
+    expect((await second.call('GET', path)).json().myScore).toBeNull();
+    const bad = await second.call('POST', `${path}/scores`, { levels: { ...LEVELS, accuracy: 5 } });
+    expect([bad.statusCode, bad.json()]).toEqual([400, { error: 'invalid_score', message: '5 is not a level for accuracy; levels are 4, 3, 2 and 1.' }]);
+    const scored = (await second.call('POST', `${path}/scores`, { levels: { ...LEVELS, accuracy: 1 } })).json();
+    expect([scored.myScore.reader, scored.myScore.total]).toEqual(['Second Coach', 13]);
+    expect((await first.call('GET', path)).json().myScore).toMatchObject({ reader: 'First Coach', total: 15 });
+    expect((await second.call('GET', path)).json().scores.filter((s: { source: string }) => s.source === 'coach').map((s: { total: number }) => s.total)).toEqual([15, 13]);
   });
 });
