@@ -128,14 +128,18 @@ export function trainLogit(data: { x: number[][]; key: number }[], iterations = 
 /** Training beyond this many items adds nothing for ten features; it keeps a 100,000-item check fast. */
 const MAX_TRAINING_ITEMS = 4000;
 
+/** Every n-th training item, n the smallest stride that keeps at most MAX_TRAINING_ITEMS. */
+export function trainingSample<T>(training: readonly T[]): T[] {
+  const stride = Math.max(1, Math.ceil(training.length / MAX_TRAINING_ITEMS));
+  return training.filter((_, i) => i % stride === 0);
+}
+
 /** Held-out credit per item from k-fold cross-validation (fold = position mod k, deterministic). */
 export function crossValidatedCredits(items: readonly BankItem[], folds = 5): number[] {
   const data = items.map((item) => ({ x: featureMatrix(shapesOf(item)), key: keyIndex(item) }));
   const out = new Array<number>(items.length).fill(0);
   for (let f = 0; f < folds; f++) {
-    const training = data.filter((_, i) => i % folds !== f);
-    const stride = Math.max(1, Math.ceil(training.length / MAX_TRAINING_ITEMS));
-    const w = trainLogit(training.filter((_, i) => i % stride === 0));
+    const w = trainLogit(trainingSample(data.filter((_, i) => i % folds !== f)));
     data.forEach((d, i) => {
       if (i % folds === f) out[i] = credit(d.x.map((row) => dot(w, row)), d.key);
     });

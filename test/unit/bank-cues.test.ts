@@ -1,6 +1,6 @@
 // The test-wiseness rule: content-blind pickers find planted cues and stay at chance without them.
 import { describe, expect, it } from 'vitest';
-import { credit, cueProblems, cueReport, featureMatrix, formatCueReport, optionShape, trainLogit } from '../../server/bank/cues.ts';
+import { credit, cueProblems, cueReport, featureMatrix, FIXED_PICKERS, formatCueReport, optionShape, trainingSample, trainLogit, type CueReport } from '../../server/bank/cues.ts';
 import { fixtureItem } from '../fixtures/bank.ts';
 import type { BankItem } from '../../server/bank/load.ts';
 
@@ -73,6 +73,22 @@ describe('content-blind pickers', () => {
     expect(problems).toContain('area 1: the "longest option" picker finds the key in 100% of items (limit 40%)');
     expect(problems.some((p) => p.startsWith('the "longest option" picker'))).toBe(false);
   });
+
+  it('score each option by its rule', () => {
+    const shape = (length: number, words: number, parts: number, justification: boolean, absolute: boolean, stemOverlap: number) =>
+      ({ length, words, parts, justification, absolute, stemOverlap });
+    const shapes = [shape(40, 3, 1, false, false, 2), shape(55, 5, 3, true, false, 0), shape(30, 2, 2, false, true, 1), shape(45, 4, 2, false, false, 1)];
+    const scores = Object.fromEntries(Object.entries(FIXED_PICKERS).map(([name, score]) => [name, score(shapes)]));
+    expect(scores).toEqual({
+      'longest option': [40, 55, 30, 45],
+      'fewest words': [-3, -5, -2, -4],
+      'most parts': [1, 3, 2, 2],
+      'no justification clause': [1, 0, 1, 1],
+      'no absolute': [1, 1, 0, 1],
+      'most words shared with the stem': [2, 0, 1, 1],
+      'combined (parts − justification − absolute)': [1, 2, 1, 2],
+    });
+  });
 });
 
 describe('an option as a content-blind reader sees it', () => {
@@ -111,6 +127,11 @@ describe('an option as a content-blind reader sees it', () => {
     expect(optionShape('Review the vendor, then review the plan', stem).stemOverlap).toBe(3);
     expect(optionShape('It should be the first thing which we do', stem).stemOverlap).toBe(0);
     expect(optionShape('District staff', stem).stemOverlap).toBe(1);
+    expect(optionShape('Plan how AI helps', 'Where can AI help?').stemOverlap).toBe(0); // "ai" has two letters
+  });
+
+  it('reads an option without words as none', () => {
+    expect(optionShape('—', 'Which step?')).toEqual({ length: 1, words: 0, parts: 1, justification: false, absolute: false, stemOverlap: 0 });
   });
 });
 
@@ -135,6 +156,30 @@ describe('the learned picker\'s inputs', () => {
   it('has no weights to learn from no items', () => {
     expect(trainLogit([])).toEqual([]);
   });
+
+  it('learns by gradient descent on the mean log-loss', () => {
+    // Item 1's key has the feature; item 2's key lacks it and a distractor has it twice. From w = 0
+    // every option has p = 1/4: gradient = ((1/4 − 1)·1 + (1/4)·2) / 2 = −1/8, so w = 0 + 0.5 · 1/8.
+    const data = [{ x: [[1], [0], [0], [0]], key: 0 }, { x: [[0], [2], [0], [0]], key: 0 }];
+    expect(trainLogit(data, 1)).toEqual([0.0625]);
+    expect(trainLogit(data, 2)[0]).toBeCloseTo(0.1096318, 6);
+  });
+
+  it('stays finite when options differ by far more than exp() can hold', () => {
+    const w = trainLogit([{ x: [[1000], [0], [0], [-1000]], key: 0 }], 3);
+    expect(w.length).toBe(1);
+    expect(Number.isFinite(w[0])).toBe(true);
+  });
+
+  it('trains on at most 4000 items: every n-th, n as small as that allows', () => {
+    const sample = (n: number) => trainingSample(Array.from({ length: n }, (_, i) => i));
+    expect(sample(4000)).toHaveLength(4000);
+    expect(sample(4001)).toHaveLength(2001);
+    expect(sample(4001).slice(0, 3)).toEqual([0, 2, 4]);
+    expect(sample(12000)).toHaveLength(4000);
+    expect(sample(12001)).toHaveLength(3001);
+    expect(sample(0)).toEqual([]);
+  });
 });
 
 describe('the report', () => {
@@ -144,6 +189,19 @@ describe('the report', () => {
     expect(report.justification).toEqual({ keys: 0, distractors: 0 });
     expect(report.absolute).toEqual({ keys: 0, distractors: 0 });
     expect(cueProblems(report)).toEqual([]);
+  });
+
+  it('allows a picker exactly 32% of the bank and 40% of an area; one point more is named', () => {
+    const report = (bank: number, area: number): CueReport => ({
+      pickers: [{ picker: 'most parts', bank, byArea: new Map([[3, area]]) }],
+      justification: { keys: 0.3, distractors: 0.2 },
+      absolute: { keys: 0, distractors: 0 },
+    });
+    expect(cueProblems(report(0.32, 0.4))).toEqual([]);
+    expect(cueProblems(report(0.33, 0.41))).toEqual([
+      'the "most parts" picker finds the key in 33% of the bank without reading it (limit 32%)',
+      'area 3: the "most parts" picker finds the key in 41% of items (limit 40%)',
+    ]);
   });
 
   it('does not flag a gap of exactly 10 points that floating point makes a hair larger', () => {
