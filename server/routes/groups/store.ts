@@ -117,8 +117,7 @@ function prepare(db: Db) {
     myGroups: (userId: number) => myGroups.all(userId) as { id: string; name: string; role: Role; members: number }[],
     members: (groupId: string) => members.all(groupId) as { userId: number; name: string; role: Role; joinedAt: number }[],
     memberCount: (groupId: string) => memberCount.get(groupId) as number,
-    /** False when the user was already a member. */
-    // Joining again changes nothing: a coach who follows the invite link again stays a coach.
+    /** Joining again changes nothing: a coach who follows the invite link again stays a coach. */
     join: (groupId: string, userId: number, now: number) => { insertMember.run(groupId, userId, 'member', now); },
     rename: (groupId: string, name: string) => rename.run(name, groupId),
     setInviteCode: (groupId: string, code: string | null) => setCode.run(code, groupId),
