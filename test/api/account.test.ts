@@ -2,7 +2,7 @@
 // password and of email address, the data export and deleting the account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { later, signIn, signUp, startApp, startAttempt, withOwnApp, type Caller, type TestApp } from './harness.ts';
+import { handedIn, later, signIn, signUp, startApp, startAttempt, withOwnApp, type Caller, type TestApp } from './harness.ts';
 import { ACCOUNT_MAILS_PER_WINDOW, EMAIL_TOKEN_MS, RESET_REQUESTS_PER_ADDRESS, RESET_TOKEN_MS } from '../../server/domain/account.ts';
 import { RESET_REQUESTED } from '../../server/routes/auth/reset.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -365,10 +365,8 @@ describe('download my data, in its parts', () => {
     // A second later, so the two attempts are in a known order.
     await later(t, 1000, async () => {
       const { attempt: second } = await startAttempt(u, { mode: 'tutor', length: 3 });
-      const essay = (await u.call('POST', '/api/essays', { promptId: 'P01-01' })).json();
-      await u.call('PUT', `/api/essays/${essay.id}/text`, { text: 'Dear board, here is the plan and its budget.', revision: 1 });
-      await u.call('POST', `/api/essays/${essay.id}/submit`);
-      const scored = await u.call('POST', `/api/essays/${essay.id}/scores`, { levels: { understanding: 2, strategy: 2, audience: 2, accuracy: 2, organisation: 2 } });
+      const essayId = await handedIn(u, 'Dear board, here is the plan and its budget.');
+      const scored = await u.call('POST', `/api/essays/${essayId}/scores`, { levels: { understanding: 2, strategy: 2, audience: 2, accuracy: 2, organisation: 2 } });
       expect(scored.statusCode, scored.body).toBeLessThan(300);
       // A second essay, handed in unscored: only its automated reading goes with it.
       const another = (await u.call('POST', '/api/essays', { promptId: 'P01-02' })).json();
@@ -392,7 +390,7 @@ describe('download my data, in its parts', () => {
       expect(data.calibrations).toEqual([expect.objectContaining({ promptId: 'P01-01', levels })]);
       expect(data.calibrations[0]).not.toHaveProperty('readerId');
       // The automated first reading (no reader) and the writer's own score.
-      const scores = [...exported(essay.id).scores].sort((a: { source: string }, b: { source: string }) => a.source.localeCompare(b.source));
+      const scores = [...exported(essayId).scores].sort((a: { source: string }, b: { source: string }) => a.source.localeCompare(b.source));
       expect(scores).toEqual([
         expect.objectContaining({ source: 'auto', byYou: false }),
         expect.objectContaining({ source: 'self', byYou: true, levels: expect.objectContaining({ understanding: 2 }) }),

@@ -2,7 +2,7 @@
 // size limits, hand-in with the automated reading, self-scores and the exemplar, review links
 // with calibration — and who may see what (everyone but the writer and link holders gets 404).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishAttempt, frozenAt, signUp, startApp, startAttempt, wrongOf, type Caller, type TestApp } from './harness.ts';
+import { finishAttempt, frozenAt, handedIn, signUp, startApp, startAttempt, wrongOf, type Caller, type TestApp } from './harness.ts';
 import { sweepOverdueEssays } from '../../server/routes/essays/close.ts';
 
 let t: TestApp;
@@ -18,13 +18,6 @@ async function startEssay(writer: Caller, body: object = { promptId: 'P01-01' })
   const res = await writer.call('POST', '/api/essays', body);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; deadline: number | null; startedAt: number; prompt: { id: string; area: number } };
-}
-
-async function handedIn(writer: Caller, text: string, body?: object) {
-  const essay = await startEssay(writer, body);
-  expect((await writer.call('PUT', `/api/essays/${essay.id}/text`, { text, revision: 1 })).statusCode).toBe(200);
-  expect((await writer.call('POST', `/api/essays/${essay.id}/submit`)).statusCode).toBe(200);
-  return essay.id;
 }
 
 describe('the prompt catalogue', () => {

@@ -1,7 +1,7 @@
 // Study groups over HTTP: roles and invites, what members and coaches see, drills, essay review,
 // the CSV export — each rule with the refusal that guards it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishAttempt, keyOf, signUp, startApp, wrongOf, type Caller, type TestApp } from './harness.ts';
+import { finishAttempt, handedIn, keyOf, signUp, startApp, wrongOf, type Caller, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -313,13 +313,11 @@ describe('essay review by coaches', () => {
     await first.call('PATCH', `/api/groups/${group.id}/members/${second.user.id}`, { role: 'coach' });
     // Following the invite again keeps the role a member has.
     expect((await join(second, group.inviteCode)).role).toBe('coach');
-    const essay = (await writer.call('POST', '/api/essays', { promptId: 'P02-01', mode: 'practice' })).json();
-    await writer.call('PUT', `/api/essays/${essay.id}/text`, { text: 'Backups first, then the rest.', revision: 1 });
-    await writer.call('POST', `/api/essays/${essay.id}/submit`);
-    expect((await writer.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: group.id })).json()).toEqual({ sent: true });
-    expect((await writer.call('POST', `/api/essays/${essay.id}/reviews`, { groupId: group.id })).json()).toEqual({ sent: false });
+    const essayId = await handedIn(writer, 'Backups first, then the rest.', { promptId: 'P02-01', mode: 'practice' });
+    expect((await writer.call('POST', `/api/essays/${essayId}/reviews`, { groupId: group.id })).json()).toEqual({ sent: true });
+    expect((await writer.call('POST', `/api/essays/${essayId}/reviews`, { groupId: group.id })).json()).toEqual({ sent: false });
 
-    const path = `/api/groups/${group.id}/essays/${essay.id}`;
+    const path = `/api/groups/${group.id}/essays/${essayId}`;
     expect((await first.call('POST', `${path}/scores`, { levels: LEVELS })).statusCode).toBe(201);
     // The second coach has not scored: the first coach's score is not theirs.
     expect((await second.call('GET', path)).json().myScore).toBeNull();

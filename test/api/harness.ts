@@ -54,6 +54,18 @@ export async function startAttempt(u: Caller, body: object) {
   return res.json();
 }
 
+/** Starts an essay (P01-01 unless `body` names another prompt), saves `text` and hands it in; returns its id. */
+export async function handedIn(writer: Caller, text: string, body: object = { promptId: 'P01-01' }): Promise<string> {
+  const ok = <R extends { statusCode: number; body: string }>(res: R, status: number): R => {
+    if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
+    return res;
+  };
+  const id: string = ok(await writer.call('POST', '/api/essays', body), 201).json().id;
+  ok(await writer.call('PUT', `/api/essays/${id}/text`, { text, revision: 1 }), 200);
+  ok(await writer.call('POST', `/api/essays/${id}/submit`), 200);
+  return id;
+}
+
 /** An item's key as it reads now, straight from the database (the API shows it only after answering). */
 export const keyOf = (t: TestApp, itemId: string) =>
   t.db.$client.prepare('select answer from item_versions where item_id = ? order by version desc limit 1').pluck().get(itemId) as string;
